@@ -1,0 +1,98 @@
+package org.gazette;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.staticfiles.Location;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gazette.article.Article;
+import org.gazette.article.ArticlePage;
+import org.gazette.feed.RssFeed;
+import org.gazette.search.SearchPage;
+import org.gazette.site.HomePage;
+import org.gazette.site.ListingPages;
+import org.gazette.site.Pages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every route the site serves, in one place. */
+public final class WebServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final int FEED_SIZE = 50;
+
+    private WebServer() {
+    }
+
+    public static Javalin create(Site site) {
+        var settings = site.settings();
+        var pages = new Pages(settings, site.catalog());
+        int pageSize = settings.getInt("site.page-size");
+        var home = new HomePage(site.articles(), site.catalog(), pages);
+        var listings = new ListingPages(site.articles(), site.catalog(), pages, pageSize);
+        var article = new ArticlePage(site.articles(), site.search(), pages);
+        var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
+        var rss = new RssFeed(settings);
+        var json = new ObjectMapper();
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = settings.get("server.host");
+            config.jetty.port = settings.getInt("server.port");
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public/assets";
+                files.location = Location.CLASSPATH;
+            });
+
+            config.routes.get("/", home::show);
+            config.routes.get("/articles/{slug}", article::show);
+            config.routes.get("/a/{id}", ctx -> permalink(site, ctx));
+            config.routes.get("/section/{slug}", listings::section);
+            config.routes.get("/tag/{slug}", listings::tag);
+            config.routes.get("/author/{slug}", listings::author);
+            config.routes.get("/source/{slug}", listings::source);
+            config.routes.get("/search", search::show);
+            config.routes.get("/feed.rss", ctx -> ctx.contentType(RssFeed.CONTENT_TYPE)
+                    .result(rss.render(site.articles().latest(FEED_SIZE, 0).articles())));
+            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
+
+            config.routes.error(404, ctx -> notFound(ctx, pages));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Failed to serve {}", ctx.path(), e);
+                ctx.status(500).contentType("text/plain; charset=utf-8").result(pages.messages().t("error.text"));
+            });
+        });
+    }
+
+    private static void permalink(Site site, Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+        Article article = site.articles().byId(id).filter(Article::isPublished).orElseThrow(NotFoundResponse::new);
+        ctx.status(301).header("Location", article.path());
+    }
+
+    private static void notFound(Context ctx, Pages pages) {
+        String accept = ctx.header("Accept");
+        if (accept != null && !accept.contains("text/html") && !accept.contains("*/*")) {
+            ctx.contentType("text/plain; charset=utf-8").result(pages.messages().t("notFound.heading"));
+            return;
+        }
+        pages.html(ctx, "site/not-found.jte", Map.of("frame", pages.frame(pages.messages().t("notFound.heading"), null, null, null, null)));
+    }
+
+    private static Map<String, Object> health(Site site) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("status", "ok");
+        status.put("articles", site.articles().countPublished());
+        status.put("indexed", site.index().size());
+        status.put("database", site.database().isPostgres() ? "postgresql" : "h2");
+        return status;
+    }
+}

@@ -1,0 +1,91 @@
+package org.gazette.change;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings every derived copy up to date with the outbox. The process that writes a change
+ * calls {@link #catchUp()} itself; a background poll picks up changes written by other
+ * processes (a CLI command, another server), so the site follows them within a fraction of a second.
+ */
+public final class ChangeFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+    private static final int BATCH = 500;
+
+    private final ChangeLog log;
+    private final List<DerivedCopy> copies = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> recorded = new ConcurrentHashMap<>();
+    private ScheduledExecutorService poller;
+
+    public ChangeFeed(ChangeLog log) {
+        this.log = log;
+    }
+
+    public void follow(DerivedCopy copy) {
+        copies.add(copy);
+    }
+
+    /** Applies all pending changes to every copy and records how far each got. */
+    public synchronized void catchUp() {
+        for (DerivedCopy copy : copies) {
+            try {
+                long applied = copy.appliedSeq();
+                while (true) {
+                    List<Change> batch = log.after(applied, BATCH);
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    applied = batch.get(batch.size() - 1).seq();
+                    copy.apply(batch, applied);
+                }
+                if (recorded.getOrDefault(copy.name(), -1L) != applied) {
+                    log.recordProgress(copy.name(), applied);
+                    recorded.put(copy.name(), applied);
+                }
+            } catch (Exception e) {
+                // One broken copy must not stop the others; the next poll retries from where it stopped.
+                LOG.error("Could not bring {} up to date: {}", copy.name(), e.toString(), e);
+            }
+        }
+    }
+
+    public void startPolling(Duration interval) {
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "change-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::catchUp, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until the named copy, maintained by another process, has reached {@code seq}.
+     * Returns false if it did not within the timeout.
+     */
+    public boolean awaitProgress(String copyName, long seq, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (log.progress(copyName).orElse(-1L) >= seq) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.gazette.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Every setting Gazette reads, resolved once at start-up.
+ *
+ * <p>Precedence, lowest first: built-in defaults, the config file, {@code GAZETTE_*}
+ * environment variables, command-line options. A key {@code a.b-c} is read from the
+ * environment as {@code GAZETTE_A_B_C}, so operators never need to guess the spelling.
+ */
+public final class Settings {
+
+    /** Keys with their defaults and the one-line description the README and {@code gazette settings} show. */
+    public static final Map<String, String[]> KNOWN = new TreeMap<>(Map.ofEntries(
+            Map.entry("data.dir", new String[] {"./gazette-data", "Folder for the embedded database, search index and other local files."}),
+            Map.entry("server.host", new String[] {"0.0.0.0", "Address the web server binds to."}),
+            Map.entry("server.port", new String[] {"8080", "Port the web server listens on."}),
+            Map.entry("db.url", new String[] {"", "JDBC URL of the database; empty means the embedded H2 file database in data.dir."}),
+            Map.entry("db.user", new String[] {"gazette", "Database user."}),
+            Map.entry("db.password", new String[] {"", "Database password."}),
+            Map.entry("db.pool-size", new String[] {"10", "Maximum database connections per process."}),
+            Map.entry("search.dir", new String[] {"", "Folder of the Lucene index; empty means data.dir/index."}),
+            Map.entry("site.name", new String[] {"Gazette", "The site's name, shown on every page and in feeds."}),
+            Map.entry("site.tagline", new String[] {"Delivering the news that matters", "The tagline shown beside the site's name."}),
+            Map.entry("site.language", new String[] {"en", "Language of the interface and the default language of articles (en, es)."}),
+            Map.entry("site.time-zone", new String[] {"UTC", "Time zone in which dates are shown to readers."}),
+            Map.entry("site.base-url", new String[] {"", "Public address of the site, used for absolute links in feeds; empty means http://localhost:PORT."}),
+            Map.entry("site.sample-content", new String[] {"true", "Load the sample articles once into an empty database."}),
+            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."})));
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /**
+     * Resolves settings from all layers.
+     *
+     * @param configFile an explicit config file, or null to use {@code data.dir/gazette.properties} if present
+     * @param environment usually {@link System#getenv()}
+     * @param overrides values from the command line, already keyed by setting name
+     */
+    public static Settings resolve(Path configFile, Map<String, String> environment, Map<String, String> overrides) {
+        Map<String, String> merged = new TreeMap<>();
+        KNOWN.forEach((key, spec) -> merged.put(key, spec[0]));
+
+        // The data folder decides where the default config file lives, so resolve it first.
+        String dataDir = firstNonNull(overrides.get("data.dir"), environment.get(envName("data.dir")), merged.get("data.dir"));
+        Path file = configFile != null ? configFile : Path.of(dataDir, "gazette.properties");
+        if (configFile != null || Files.isRegularFile(file)) {
+            merged.putAll(readFile(file));
+        }
+        for (String key : KNOWN.keySet()) {
+            String fromEnv = environment.get(envName(key));
+            if (fromEnv != null) {
+                merged.put(key, fromEnv);
+            }
+        }
+        merged.putAll(overrides);
+        for (String key : merged.keySet()) {
+            if (!KNOWN.containsKey(key)) {
+                throw new IllegalArgumentException("Unknown setting '" + key + "' (see 'gazette settings' for the list)");
+            }
+        }
+        return new Settings(merged);
+    }
+
+    /** Settings for tests and tools: defaults plus the given values, no file or environment. */
+    public static Settings of(Map<String, String> values) {
+        return resolve(null, Map.of(), values);
+    }
+
+    public static String envName(String key) {
+        return "GAZETTE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> map = new TreeMap<>();
+        properties.forEach((k, v) -> map.put(k.toString().trim(), v.toString().trim()));
+        return map;
+    }
+
+    private static String firstNonNull(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    public String get(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("Unknown setting '" + key + "'");
+        }
+        return value;
+    }
+
+    public int getInt(String key) {
+        try {
+            return Integer.parseInt(get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting '" + key + "' must be a whole number, not '" + get(key) + "'");
+        }
+    }
+
+    public boolean getBoolean(String key) {
+        String value = get(key).toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("Setting '" + key + "' must be true or false, not '" + get(key) + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    public Path dataDir() {
+        return Path.of(get("data.dir")).toAbsolutePath().normalize();
+    }
+
+    public Path searchDir() {
+        String dir = get("search.dir");
+        return dir.isBlank() ? dataDir().resolve("index") : Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    public String databaseUrl() {
+        String url = get("db.url");
+        if (!url.isBlank()) {
+            return url;
+        }
+        // AUTO_SERVER lets a CLI command share the file with a running site.
+        return "jdbc:h2:file:" + dataDir().resolve("db").resolve("gazette") + ";AUTO_SERVER=TRUE";
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(get("site.language"));
+    }
+
+    public ZoneId timeZone() {
+        return ZoneId.of(get("site.time-zone"));
+    }
+
+    public String baseUrl() {
+        String url = get("site.base-url");
+        if (url.isBlank()) {
+            return "http://localhost:" + get("server.port");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** A copy with some values replaced; used by tests and by commands that pick a free port. */
+    public Settings with(String key, String value) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.put(key, value);
+        return new Settings(copy);
+    }
+}

@@ -1,0 +1,81 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.gazette.article.Article;
+import org.gazette.article.ArticleStore;
+import org.gazette.change.Change;
+import org.gazette.change.ChangeLog;
+import org.gazette.change.DerivedCopy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Keeps the search index following the database, and rebuilds it from scratch on demand. */
+public final class SearchIndexer implements DerivedCopy {
+
+    public static final String NAME = "search-index";
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
+
+    private final SearchIndex index;
+    private final ArticleStore articles;
+    private final ChangeLog changes;
+
+    public SearchIndexer(SearchIndex index, ArticleStore articles, ChangeLog changes) {
+        this.index = index;
+        this.articles = articles;
+        this.changes = changes;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long appliedSeq() {
+        return index.appliedSeq();
+    }
+
+    @Override
+    public void apply(List<Change> batch, long upTo) throws IOException {
+        Set<Long> ids = new LinkedHashSet<>();
+        batch.forEach(c -> ids.add(c.articleId()));
+        List<Article> current = articles.byIds(new ArrayList<>(ids));
+        List<Article> published = new ArrayList<>();
+        for (Article article : current) {
+            if (article.isPublished()) {
+                published.add(article);
+                ids.remove(article.id());
+            }
+        }
+        // Whatever is left was unpublished, scheduled or deleted: it must not be found.
+        index.apply(published, ids, upTo);
+    }
+
+    /** Rebuilds the index from every published article; returns how many were indexed. */
+    public int rebuild() throws IOException {
+        long start = System.nanoTime();
+        // Read the outbox position first: changes made during the rebuild are applied again afterwards.
+        long seq = changes.latestSeq();
+        index.clear();
+        int[] count = {0};
+        try {
+            articles.forEachPublished(500, batch -> {
+                try {
+                    index.add(batch);
+                    count[0] += batch.size();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        index.commit(seq);
+        LOG.info("Search index rebuilt: {} articles in {} ms", count[0], (System.nanoTime() - start) / 1_000_000);
+        return count[0];
+    }
+}

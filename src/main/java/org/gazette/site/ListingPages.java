@@ -1,0 +1,78 @@
+package org.gazette.site;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.gazette.article.ArticleStore;
+import org.gazette.catalog.Author;
+import org.gazette.catalog.CatalogStore;
+import org.gazette.catalog.Section;
+import org.gazette.catalog.Source;
+import org.gazette.catalog.Tag;
+
+/** The pages that list articles of one section, tag, author or source, newest first, a page at a time. */
+public final class ListingPages {
+
+    private final ArticleStore articles;
+    private final CatalogStore catalog;
+    private final Pages pages;
+    private final int pageSize;
+
+    public ListingPages(ArticleStore articles, CatalogStore catalog, Pages pages, int pageSize) {
+        this.articles = articles;
+        this.catalog = catalog;
+        this.pages = pages;
+        this.pageSize = pageSize;
+    }
+
+    public void section(Context ctx) {
+        Section section = catalog.section(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        int page = Pager.pageNumber(ctx.queryParam("page"));
+        var slice = articles.inSection(section.id(), pageSize, (page - 1) * pageSize);
+        render(ctx, section.name(), pages.messages().t("listing.section", section.name()), section.description(), null,
+                section.path(), section.slug(), slice, page);
+    }
+
+    public void tag(Context ctx) {
+        Tag tag = catalog.tag(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        int page = Pager.pageNumber(ctx.queryParam("page"));
+        var slice = articles.withTag(tag.id(), pageSize, (page - 1) * pageSize);
+        String heading = pages.messages().t("listing.tag", tag.name());
+        render(ctx, heading, heading, null, null, tag.path(), null, slice, page);
+    }
+
+    public void author(Context ctx) {
+        Author author = catalog.author(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        int page = Pager.pageNumber(ctx.queryParam("page"));
+        var slice = articles.byAuthor(author.id(), pageSize, (page - 1) * pageSize);
+        String heading = pages.messages().t("listing.author", author.name());
+        render(ctx, author.name(), heading, author.bio(), null, author.path(), null, slice, page);
+    }
+
+    public void source(Context ctx) {
+        Source source = catalog.source(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        int page = Pager.pageNumber(ctx.queryParam("page"));
+        var slice = articles.fromSource(source.id(), pageSize, (page - 1) * pageSize);
+        String heading = pages.messages().t("listing.source", source.name());
+        render(ctx, source.name(), heading, pages.messages().t("listing.sourceIntro", source.name()), source.homeUrl(),
+                source.path(), null, slice, page);
+    }
+
+    private void render(Context ctx, String title, String heading, String intro, String link, String path,
+                        String currentSection, ArticleStore.Slice slice, int page) {
+        if (page > 1 && slice.articles().isEmpty()) {
+            throw new NotFoundResponse();
+        }
+        String pagePath = page > 1 ? path + "?page=" + page : path;
+        Map<String, Object> params = new HashMap<>();
+        params.put("frame", pages.frame(page > 1 ? title + " - " + pages.messages().t("pager.page", page) : title,
+                heading, pagePath, null, currentSection));
+        params.put("heading", heading);
+        params.put("intro", intro);
+        params.put("externalLink", link);
+        params.put("teasers", slice.articles().stream().map(Teaser::of).toList());
+        params.put("pager", new Pager(page, slice.hasMore(), path, null));
+        pages.html(ctx, "site/listing.jte", params);
+    }
+}

@@ -87,6 +87,7 @@ public final class Gazette implements Runnable {
             site.start();
             SampleContent.loadIfEmpty(site);
             site.changeFeed().startPolling(Duration.ofMillis(200));
+            site.followReindexRequests();
             var releaser = new ScheduledRelease(site);
             Javalin app = WebServer.create(site).start();
             System.out.println("Gazette is serving " + settings.get("site.name") + " on http://localhost:" + app.port()
@@ -146,7 +147,7 @@ public final class Gazette implements Runnable {
         }
     }
 
-    @Command(name = "reindex", description = "Rebuild the search index from the database.")
+    @Command(name = "reindex", description = "Rebuild the search index from the database; a running site keeps serving searches meanwhile.")
     static final class Reindex implements Callable<Integer> {
         @Mixin
         SiteOptions options;

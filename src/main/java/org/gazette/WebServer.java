@@ -10,6 +10,7 @@ import java.util.Map;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
 import org.gazette.feed.RssFeed;
+import org.gazette.search.SearchFeeds;
 import org.gazette.search.SearchPage;
 import org.gazette.site.HomePage;
 import org.gazette.site.ListingPages;
@@ -36,6 +37,7 @@ public final class WebServer {
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var rss = new RssFeed(settings);
         var json = new ObjectMapper();
+        var searchFeeds = new SearchFeeds(site.search(), site.articles(), rss, settings, pages.messages());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -57,6 +59,10 @@ public final class WebServer {
             config.routes.get("/search", search::show);
             config.routes.get("/feed.rss", ctx -> ctx.contentType(RssFeed.CONTENT_TYPE)
                     .result(rss.render(site.articles().latest(FEED_SIZE, 0).articles())));
+            // Search and discovery (issue 3): feed of a search, autocomplete, browser search integration.
+            config.routes.get("/search.rss", searchFeeds::rss);
+            config.routes.get("/search/suggest", searchFeeds::suggest);
+            config.routes.get("/opensearch.xml", searchFeeds::openSearch);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));

@@ -36,7 +36,9 @@ public final class Settings {
             Map.entry("site.time-zone", new String[] {"UTC", "Time zone in which dates are shown to readers."}),
             Map.entry("site.base-url", new String[] {"", "Public address of the site, used for absolute links in feeds; empty means http://localhost:PORT."}),
             Map.entry("site.sample-content", new String[] {"true", "Load the sample articles once into an empty database."}),
-            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."})));
+            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."}),
+            // Search (issue 3)
+            Map.entry("search.recency-boost", new String[] {"0.1", "How much search ranking favours recent stories: 0 not at all, 0.1 at most 10% for today's."})));
 
     private final Map<String, String> values;
 

@@ -32,11 +32,16 @@ public final class RssFeed {
     }
 
     public String render(List<Article> articles) {
+        return render(settings.get("site.name"), settings.baseUrl() + "/", articles);
+    }
+
+    /** A feed of its own title and address, such as the feed of one search. */
+    public String render(String title, String link, List<Article> articles) {
         String base = settings.baseUrl();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("rss_2.0");
-        feed.setTitle(XmlText.clean(settings.get("site.name")));
-        feed.setLink(base + "/");
+        feed.setTitle(XmlText.clean(title));
+        feed.setLink(link);
         feed.setDescription(XmlText.clean(settings.get("site.tagline")));
         feed.setLanguage(settings.get("site.language"));
         feed.setGenerator("Gazette");

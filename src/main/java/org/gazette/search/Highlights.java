@@ -1,0 +1,73 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/** Headlines and best body passages of a page of hits, with the query's words in {@code <mark>}. */
+final class Highlights {
+
+    private static final String[] FIELDS = fields();
+
+    private Highlights() {
+    }
+
+    private static String[] fields() {
+        List<String> fields = new ArrayList<>(IndexFields.allLanguages(IndexFields.HEADLINE));
+        fields.addAll(IndexFields.allLanguages(IndexFields.BODY));
+        return fields.toArray(String[]::new);
+    }
+
+    /** {@code query} may be null (a page of filters only): then nothing is marked and the body gives no snippet. */
+    static List<SearchHit> of(FacetSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page) throws IOException {
+        List<SearchHit> hits = new ArrayList<>();
+        if (page.length == 0) {
+            return hits;
+        }
+        Map<String, String[]> marked = Map.of();
+        if (query != null) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxLength(20_000)
+                    .build();
+            int[] passages = new int[FIELDS.length];
+            for (int i = 0; i < FIELDS.length; i++) {
+                passages[i] = FIELDS[i].startsWith(IndexFields.HEADLINE) ? 1 : 2;
+            }
+            marked = highlighter.highlightFields(FIELDS, query, new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), passages);
+        }
+        for (int i = 0; i < page.length; i++) {
+            Document doc = searcher.storedFields().document(page[i].doc);
+            String headline = first(marked, IndexFields.HEADLINE, i);
+            if (headline == null) {
+                headline = escape(IndexFields.stored(doc, IndexFields.HEADLINE));
+            }
+            hits.add(new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), headline, first(marked, IndexFields.BODY, i),
+                    Float.isNaN(page[i].score) ? 0 : page[i].score));
+        }
+        return hits;
+    }
+
+    private static String first(Map<String, String[]> marked, String name, int i) {
+        for (String field : IndexFields.allLanguages(name)) {
+            String[] values = marked.get(field);
+            if (values != null && values[i] != null) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

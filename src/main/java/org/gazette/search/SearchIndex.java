@@ -106,6 +106,7 @@ public final class SearchIndex implements AutoCloseable {
             }
             IndexGeneration generation = IndexGeneration.open(dir, number, new NewsAnalyzer.PerField(), !usable);
             writeCurrent(dir, number);
+            deleteOthers(dir, number);
             return new SearchIndex(dir, rootDirectory, lock, generation, !usable);
         } catch (IOException | RuntimeException e) {
             lock.close();
@@ -188,6 +189,17 @@ public final class SearchIndex implements AutoCloseable {
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.map(p -> p.getFileName().toString()).filter(n -> n.matches("index-\\d+"))
                     .mapToInt(n -> Integer.parseInt(n.substring(6))).max().orElse(0);
+        }
+    }
+
+    /** Leftovers of a rebuild cut short, or of an unreadable index: only the current generation is kept. */
+    private static void deleteOthers(Path root, int keep) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path p : dirs.filter(p -> p.getFileName().toString().matches("index-\\d+")).toList()) {
+                if (!p.getFileName().toString().equals("index-" + keep)) {
+                    delete(p);
+                }
+            }
         }
     }
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -25,19 +28,19 @@ public final class ArticleSearch {
     private final SpellChecker spelling;
     private final RelatedStories related;
     private final ZoneId zone;
-    private final double recencyWeight;
+    private final double recencyPoints;
 
-    public ArticleSearch(SearchIndex index, ZoneId zone, double recencyWeight) {
+    public ArticleSearch(SearchIndex index, ZoneId zone, double recencyPoints) {
         this.index = index;
         this.queries = new QueryBuilder(index.analyzer(), index.languages());
         this.spelling = new SpellChecker(index.analyzer());
         this.related = new RelatedStories(index);
         this.zone = zone;
-        this.recencyWeight = recencyWeight;
+        this.recencyPoints = recencyPoints;
     }
 
     public ArticleSearch(SearchIndex index) {
-        this(index, ZoneId.of("UTC"), 0.1);
+        this(index, ZoneId.of("UTC"), 1.0);
     }
 
     /** A plain query, first page: for callers that need no filters. */
@@ -81,10 +84,10 @@ public final class ArticleSearch {
                     relaxed = true;
                 }
             }
-            ScoreDoc[] all = best.found().topDocs().scoreDocs;
+            ScoreDoc[] all = best.top().scoreDocs;
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(offset, all.length), all.length);
             return new SearchResults(request, best.total(), Highlights.of(searcher, index.analyzer(), best.text(), page),
-                    Facets.count(searcher, best.found().facetsCollector(), request), didYouMean, corrected, relaxed);
+                    Facets.count(searcher, best.counted(), request), didYouMean, corrected, relaxed);
         }
     }
 
@@ -114,10 +117,7 @@ public final class ArticleSearch {
     }
 
     /** One way of reading the query, and what it found. */
-    private record Attempt(FacetsCollectorManager.FacetsResult found, QueryBuilder.Parsed parsed, Query text) {
-        long total() {
-            return found.topDocs().totalHits.value;
-        }
+    private record Attempt(TopDocs top, FacetsCollector counted, long total, QueryBuilder.Parsed parsed, Query text) {
     }
 
     /** Runs {@code text} (null: filters only) with the request's filters and order; null if there is no query to run. */
@@ -126,12 +126,18 @@ public final class ArticleSearch {
         if (text == null && !request.query().isEmpty()) {
             return null;
         }
-        Query ranked = text == null ? null : queries.ranked(text, parsed, recencyWeight, System.currentTimeMillis());
+        Query ranked = text == null ? null : queries.ranked(text, parsed, recencyPoints, System.currentTimeMillis());
         Query query = Filters.apply(ranked, request, zone);
-        FacetsCollectorManager facets = new FacetsCollectorManager();
-        FacetsCollectorManager.FacetsResult found = ranked == null || request.newest()
-                ? FacetsCollectorManager.search(searcher, query, Math.max(1, n), NEWEST, facets)
-                : FacetsCollectorManager.search(searcher, query, Math.max(1, n), facets);
-        return new Attempt(found, parsed, text);
+        // Two passes: the top hits, where Lucene skips documents that cannot make the page,
+        // then every match counted for the facets, without scoring.
+        TopDocs top = ranked == null || request.newest()
+                ? searcher.search(query, Math.max(1, n), NEWEST)
+                : searcher.search(query, Math.max(1, n));
+        FacetsCollector counted = searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
+        long total = 0;
+        for (FacetsCollector.MatchingDocs docs : counted.getMatchingDocs()) {
+            total += docs.totalHits;
+        }
+        return new Attempt(top, counted, total, parsed, text);
     }
 }

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -136,7 +135,7 @@ public final class IndexFields {
 
     /** Two articles with the same headline and body text are one story published twice. */
     static String fingerprint(String headline, String body) {
-        String canonical = (headline + "\n" + body).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String canonical = headline + "\n" + body;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -96,6 +96,13 @@ final class IndexGeneration implements AutoCloseable {
         }
     }
 
+    /** Adds articles not yet in this generation (a rebuild adds each once); any number of threads may load at once. */
+    void load(Collection<Article> articles) throws IOException {
+        for (Article article : articles) {
+            writer.addDocument(IndexFields.document(article));
+        }
+    }
+
     void remove(Collection<Long> ids) throws IOException {
         for (long id : ids) {
             writer.deleteDocuments(new Term(IndexFields.ID, Long.toString(id)));

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -25,6 +25,7 @@ final class QueryBuilder {
     private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
     /** An exact headline match outranks anything a recency boost can add. */
     private static final float HEADLINE_PHRASE_BOOST = 3f;
+    private static final long RECENCY_PIVOT_MS = 30L * 86_400_000L;
 
     /** One thing the reader typed: a word or a phrase, maybe excluded. */
     record Clause(String text, boolean phrase, boolean excluded) {
@@ -155,28 +156,34 @@ final class QueryBuilder {
     }
 
     /**
-     * The ranking query: {@code matching} scored with a mild preference for recent stories
-     * (at most {@code recencyWeight} more), plus a bonus when the words appear as a phrase in a headline.
+     * The ranking query: {@code matching}, plus a few points for recent stories ({@code recencyPoints}
+     * for one published today, half that for one a month old), plus a bonus when the words appear as a
+     * phrase in a headline. Every part has a known maximum score, so Lucene can skip hopeless documents.
      */
-    Query ranked(Query matching, Parsed parsed, double recencyWeight, long now) {
-        Query scored = recencyWeight > 0
-                ? FunctionScoreQuery.boostByValue(matching, new RecencyBoost(recencyWeight, now))
-                : matching;
-        if (!parsed.isPlain() || parsed.words().size() < 2) {
-            return scored;
+    Query ranked(Query matching, Parsed parsed, double recencyPoints, long now) {
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(matching, Occur.MUST);
+        if (recencyPoints > 0) {
+            ranked.add(recency(recencyPoints, now), Occur.SHOULD);
         }
-        String phrase = String.join(" ", parsed.words());
-        BooleanQuery.Builder bonus = new BooleanQuery.Builder();
-        for (String lang : languages) {
-            Query q = lucene.createPhraseQuery(IndexFields.field(IndexFields.HEADLINE, lang), phrase);
-            if (q != null) {
-                bonus.add(q, Occur.SHOULD);
+        if (parsed.isPlain() && parsed.words().size() >= 2) {
+            String phrase = String.join(" ", parsed.words());
+            BooleanQuery.Builder bonus = new BooleanQuery.Builder();
+            for (String lang : languages) {
+                Query q = lucene.createPhraseQuery(IndexFields.field(IndexFields.HEADLINE, lang), phrase);
+                if (q != null) {
+                    bonus.add(q, Occur.SHOULD);
+                }
             }
+            ranked.add(new BoostQuery(bonus.build(), HEADLINE_PHRASE_BOOST), Occur.SHOULD);
         }
-        return new BooleanQuery.Builder()
-                .add(scored, Occur.MUST)
-                .add(new BoostQuery(bonus.build(), HEADLINE_PHRASE_BOOST), Occur.SHOULD)
-                .build();
+        return ranked.build();
+    }
+
+    /** Up to {@code points} for a story published at {@code now}, half of it a month earlier or later. */
+    static Query recency(double points, long now) {
+        // Rounded to the hour, so equal queries within the hour are equal (and cacheable).
+        long hour = now - now % 3_600_000L;
+        return LongPoint.newDistanceFeatureQuery(IndexFields.PUBLISHED, (float) points, hour, RECENCY_PIVOT_MS);
     }
 
     private Query group(List<Clause> group) {

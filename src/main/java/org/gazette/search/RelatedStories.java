@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,7 +23,8 @@ import org.apache.lucene.search.TopDocs;
  */
 final class RelatedStories {
 
-    private static final double RECENCY = 0.3;
+    /** Points for a story published today; MoreLikeThis scores run to a few dozen, so recency only breaks near-ties. */
+    private static final double RECENCY = 1.0;
 
     private final SearchIndex index;
 
@@ -59,7 +59,8 @@ final class RelatedStories {
             mlt.setBoost(true);
             Query like = mlt.like(text);
             Query query = new BooleanQuery.Builder()
-                    .add(FunctionScoreQuery.boostByValue(like, new RecencyBoost(RECENCY, System.currentTimeMillis())), Occur.MUST)
+                    .add(like, Occur.MUST)
+                    .add(QueryBuilder.recency(RECENCY, System.currentTimeMillis()), Occur.SHOULD)
                     .add(new TermQuery(id), Occur.MUST_NOT)
                     .add(new TermQuery(new Term(IndexFields.FINGERPRINT, doc.get(IndexFields.FINGERPRINT))), Occur.MUST_NOT)
                     .build();

@@ -79,7 +79,7 @@ public final class SearchIndexer implements DerivedCopy {
             try {
                 articles.forEachPublished(BATCH, batch -> {
                     try {
-                        next.add(batch);
+                        next.load(batch);
                         count[0] += batch.size();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -22,14 +22,21 @@ final class SpellChecker {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
-    private final DirectSpellChecker checker = new DirectSpellChecker();
+    /** One typing mistake is the common case and cheap to look for; two only when one finds nothing. */
+    private final DirectSpellChecker oneEdit = checker(1);
+    private final DirectSpellChecker twoEdits = checker(2);
     private final Analyzer analyzer;
 
     SpellChecker(Analyzer analyzer) {
         this.analyzer = analyzer;
+    }
+
+    private static DirectSpellChecker checker(int edits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
         checker.setMinQueryLength(3);
-        checker.setMaxEdits(2);
+        checker.setMaxEdits(edits);
         checker.setAccuracy(0.6f);
+        return checker;
     }
 
     /** The query with unknown words corrected, or null when every word is known or none can be corrected. */
@@ -63,7 +70,10 @@ final class SpellChecker {
         if (reader.docFreq(term) > 0) {
             return null;
         }
-        SuggestWord[] best = checker.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        SuggestWord[] best = oneEdit.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (best.length == 0) {
+            best = twoEdits.suggestSimilar(term, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        }
         if (best.length == 0) {
             return null;
         }

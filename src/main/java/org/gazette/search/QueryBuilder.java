@@ -50,12 +50,10 @@ final class QueryBuilder {
         }
     }
 
-    private final Analyzer analyzer;
     private final List<String> languages;
     private final org.apache.lucene.util.QueryBuilder lucene;
 
     QueryBuilder(Analyzer analyzer, List<String> languages) {
-        this.analyzer = analyzer;
         this.languages = languages;
         this.lucene = new org.apache.lucene.util.QueryBuilder(analyzer);
     }
@@ -109,12 +107,18 @@ final class QueryBuilder {
     Query build(Parsed parsed) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int musts = 0;
+        boolean meaningful = false;
         for (List<Clause> group : parsed.required()) {
             Query q = group(group);
             if (q != null) {
                 b.add(q, Occur.MUST);
                 musts++;
+                // "the" alone is a stop word in English: it must not match every English article.
+                meaningful |= group.stream().anyMatch(c -> !isStopWordSomewhere(c.text()));
             }
+        }
+        if (musts > 0 && !meaningful) {
+            return null;
         }
         for (Clause clause : parsed.excluded()) {
             Query q = clause(clause);
@@ -236,7 +240,13 @@ final class QueryBuilder {
         return b.build();
     }
 
-    Analyzer analyzer() {
-        return analyzer;
+    /** True when some language's analysis drops {@code text} entirely. */
+    private boolean isStopWordSomewhere(String text) {
+        for (String lang : languages) {
+            if (lucene.createPhraseQuery(IndexFields.field(IndexFields.BODY, lang), text) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -192,11 +192,18 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Leftovers of a rebuild cut short, or of an unreadable index: only the current generation is kept. */
+    /**
+     * Leftovers of a rebuild cut short, of an unreadable index, or of the first layout (one index
+     * straight in the search folder): only the current generation is kept.
+     */
     private static void deleteOthers(Path root, int keep) throws IOException {
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (Path p : dirs.filter(p -> p.getFileName().toString().matches("index-\\d+")).toList()) {
-                if (!p.getFileName().toString().equals("index-" + keep)) {
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                boolean oldGeneration = name.matches("index-\\d+") && !name.equals("index-" + keep);
+                boolean firstLayout = Files.isRegularFile(p) && (name.startsWith("segments") || name.startsWith("_")
+                        || name.equals("write.lock"));
+                if (oldGeneration || firstLayout) {
                     delete(p);
                 }
             }

@@ -107,6 +107,16 @@ public final class SearchBenchmark {
                 System.out.printf("  bare Lucene top 10:         p50 %.2f ms  p99 %.2f ms  (p99 ratio %.1fx)%n",
                         pct(bare, 50), pct(bare, 99), pct(full, 99) / pct(bare, 99));
             }
+            long[] related = new long[QUERIES];
+            for (int i = 0; i < WARMUP + QUERIES; i++) {
+                long id = articles.get(random.nextInt(n)).id();
+                long s = System.nanoTime();
+                search.related(id, 5);
+                if (i >= WARMUP) {
+                    related[i - WARMUP] = System.nanoTime() - s;
+                }
+            }
+            System.out.printf("Related stories (5 per article page): p50 %.2f ms  p99 %.2f ms%n", pct(related, 50), pct(related, 99));
             long s = System.nanoTime();
             int suggestions = 0;
             for (int i = 0; i < QUERIES; i++) {

@@ -69,7 +69,7 @@ public final class IndexFields {
         FACETS.setMultiValued(DIM_TAG, true);
     }
 
-    /** Body text keeps offsets so highlighting need not re-analyze whole articles. */
+    /** Headline and body keep offsets so highlighting reads them from the index instead of re-analyzing. */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
     private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
@@ -94,10 +94,12 @@ public final class IndexFields {
         List<String> tagNames = a.tags().stream().map(Tag::name).toList();
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(a.id()), Field.Store.YES));
+        // Also as a doc value: a page of hits reads ids without decompressing stored documents.
+        doc.add(new NumericDocValuesField(ID, a.id()));
         doc.add(new StoredField(PATH, a.path()));
         doc.add(new StringField(LANGUAGE, lang, Field.Store.YES));
         doc.add(new StringField(FINGERPRINT, fingerprint(a.headline(), body), Field.Store.YES));
-        doc.add(new TextField(field(HEADLINE, lang), a.headline(), Field.Store.YES));
+        doc.add(new Field(field(HEADLINE, lang), a.headline(), BODY_TYPE));
         if (a.deck() != null) {
             doc.add(new TextField(field(DECK, lang), a.deck(), Field.Store.YES));
         }

@@ -37,6 +37,11 @@ public final class SearchIndex implements AutoCloseable {
     private final Lock processLock;
     private final Analyzer analyzer = new NewsAnalyzer.PerField();
     private final Suggester suggester = new Suggester();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-suggestions");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile IndexGeneration current;
     private final boolean fresh;
 
@@ -47,9 +52,23 @@ public final class SearchIndex implements AutoCloseable {
         this.processLock = processLock;
         this.current = current;
         this.fresh = fresh;
-        try (Lease lease = lease()) {
-            suggester.rebuild(lease.searcher());
-        }
+        rebuildSuggestions();
+    }
+
+    /** Waits until any autocomplete rebuild under way has finished (for tests and benchmarks). */
+    void awaitSuggestions() throws Exception {
+        background.submit(() -> { }).get();
+    }
+
+    /** Autocomplete is rebuilt in the background: on a large archive it takes seconds, and start-up need not wait. */
+    private void rebuildSuggestions() {
+        background.execute(() -> {
+            try (Lease lease = lease()) {
+                suggester.rebuild(lease.searcher());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not rebuild search suggestions: {}", e.toString());
+            }
+        });
     }
 
     /** Thrown when another process (usually the running site) holds the index. */
@@ -166,9 +185,7 @@ public final class SearchIndex implements AutoCloseable {
             old = current;
             current = next;
         }
-        try (Lease lease = lease()) {
-            suggester.rebuild(lease.searcher());
-        }
+        rebuildSuggestions();
         old.close();
         delete(old.dir);
         LOG.info("Search index generation {} is now in use", next.number);
@@ -258,6 +275,12 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         suggester.close();
         current.close();
         try {

@@ -40,6 +40,8 @@ final class Suggester implements AutoCloseable {
     private static final BytesRef TOPIC = new BytesRef("t");
 
     private AnalyzingInfixSuggester lookup;
+    /** Non-null while a rebuild runs: what was added meanwhile, to be added to the rebuilt suggestions. */
+    private List<Entry> arrivedDuringRebuild;
 
     Suggester() {
         this.lookup = create();
@@ -55,8 +57,11 @@ final class Suggester implements AutoCloseable {
     }
 
     /** Replaces every suggestion with the headlines and topics of the index {@code searcher} sees. */
-    synchronized void rebuild(FacetSearcher searcher) throws IOException {
+    void rebuild(FacetSearcher searcher) throws IOException {
         long start = System.nanoTime();
+        synchronized (this) {
+            arrivedDuringRebuild = new ArrayList<>();
+        }
         List<Entry> entries = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Bits live = leaf.reader().getLiveDocs();
@@ -82,8 +87,17 @@ final class Suggester implements AutoCloseable {
         }
         AnalyzingInfixSuggester fresh = create();
         fresh.build(new Entries(entries));
-        AnalyzingInfixSuggester old = lookup;
-        lookup = fresh;
+        AnalyzingInfixSuggester old;
+        synchronized (this) {
+            // Articles published while the new suggestions were being built go in too.
+            for (Entry e : arrivedDuringRebuild) {
+                fresh.update(e.text(), e.contexts(), e.weight(), e.payload());
+            }
+            fresh.refresh();
+            arrivedDuringRebuild = null;
+            old = lookup;
+            lookup = fresh;
+        }
         old.close();
         LOG.debug("Suggestions rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
@@ -103,6 +117,9 @@ final class Suggester implements AutoCloseable {
         }
         for (Entry e : entries) {
             lookup.update(e.text(), e.contexts(), e.weight(), e.payload());
+        }
+        if (arrivedDuringRebuild != null) {
+            arrivedDuringRebuild.addAll(entries);
         }
         lookup.refresh();
     }

@@ -15,7 +15,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import java.text.BreakIterator;
-import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
+import java.util.Locale;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -24,6 +25,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 final class Highlights {
 
     private static final String[] FIELDS = fields();
+    private static final int SNIPPET_MIN = 140;
     private static final java.util.Set<String> HEADLINES = java.util.Set.copyOf(IndexFields.allLanguages(IndexFields.HEADLINE));
 
     private Highlights() {
@@ -46,16 +48,15 @@ final class Highlights {
             UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(20_000)) {
-                /** A headline is one passage; body passages are sentences, found by their full stops (much faster than the JDK's rules). */
+                /** A headline is one passage; the body's best passage is a sentence or two, at least a line long. */
                 @Override
                 protected BreakIterator getBreakIterator(String field) {
-                    return field.startsWith(IndexFields.HEADLINE) ? new WholeBreakIterator() : new CustomSeparatorBreakIterator('.');
+                    return field.startsWith(IndexFields.HEADLINE) ? new WholeBreakIterator()
+                            : LengthGoalBreakIterator.createMinLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_MIN, 0.5f);
                 }
             };
             int[] passages = new int[FIELDS.length];
-            for (int i = 0; i < FIELDS.length; i++) {
-                passages[i] = FIELDS[i].startsWith(IndexFields.HEADLINE) ? 1 : 2;
-            }
+            java.util.Arrays.fill(passages, 1);
             marked = highlighter.highlightFields(FIELDS, query, new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), passages);
         }
         for (int i = 0; i < page.length; i++) {

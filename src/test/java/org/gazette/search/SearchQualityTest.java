@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SearchQualityTest {
 
-    static final int ARCHIVE = 3000;
+    static final int ARCHIVE = 2000;
     static final int PROBES = 200;
 
     @TempDir

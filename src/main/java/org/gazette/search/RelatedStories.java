@@ -56,6 +56,8 @@ final class RelatedStories {
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
             mlt.setMaxQueryTerms(25);
+            // Words in one story of twenty say little about its subject, and are the slowest to look up.
+            mlt.setMaxDocFreq(Math.max(50, searcher.getIndexReader().numDocs() / 20));
             mlt.setBoost(true);
             Query like = mlt.like(text);
             Query query = new BooleanQuery.Builder()

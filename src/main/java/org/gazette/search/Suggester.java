@@ -38,6 +38,8 @@ final class Suggester implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Suggester.class);
     private static final BytesRef HEADLINE = new BytesRef("h");
     private static final BytesRef TOPIC = new BytesRef("t");
+    /** Prefixes up to this long are looked up as whole indexed terms, not expanded: what a reader types first is fastest. */
+    private static final int MIN_PREFIX_CHARS = 5;
 
     private AnalyzingInfixSuggester lookup;
     /** Non-null while a rebuild runs: what was added meanwhile, to be added to the rebuilt suggestions. */
@@ -50,7 +52,7 @@ final class Suggester implements AutoCloseable {
     private static AnalyzingInfixSuggester create() {
         try {
             NewsAnalyzer analyzer = new NewsAnalyzer(NewsAnalyzer.Kind.SPELLING);
-            return new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer, analyzer, 2, false, true, false);
+            return new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer, analyzer, MIN_PREFIX_CHARS, false, true, false);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

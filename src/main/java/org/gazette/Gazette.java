@@ -36,7 +36,8 @@ public final class Gazette implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line, for {@code main} and for tests that run commands as a shell would. */
+    public static CommandLine commandLine() {
         return new CommandLine(new Gazette())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("gazette: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

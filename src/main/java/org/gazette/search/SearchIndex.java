@@ -79,13 +79,23 @@ public final class SearchIndex implements AutoCloseable {
         Analyzer analyzer = new NewsAnalyzer();
         Directory directory = FSDirectory.open(dir);
         boolean usable;
-        try {
+        // Hold the lock while checking, so a running site's index is never judged, let alone wiped, by another process.
+        try (var lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             usable = DirectoryReader.indexExists(directory) && readable(directory);
+            if (!usable) {
+                LOG.info("No readable search index in {}; it will be rebuilt from the database", dir);
+                // Lucene reads an old commit even when told to create, so broken files must go first.
+                for (String file : directory.listAll()) {
+                    if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                        directory.deleteFile(file);
+                    }
+                }
+            }
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new InUseException(dir);
         } catch (IOException e) {
             usable = false;
-        }
-        if (!usable) {
-            LOG.info("No readable search index in {}; it will be rebuilt from the database", dir);
         }
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(usable ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)

@@ -7,6 +7,7 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gazette.api.ArticleApi;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
 import org.gazette.feed.RssFeed;
@@ -35,6 +36,7 @@ public final class WebServer {
         var article = new ArticlePage(site.articles(), site.search(), pages);
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var rss = new RssFeed(settings);
+        var api = new ArticleApi(site.articles(), site.search(), settings.baseUrl());
         var json = new ObjectMapper();
 
         return Javalin.create(config -> {
@@ -57,6 +59,12 @@ public final class WebServer {
             config.routes.get("/search", search::show);
             config.routes.get("/feed.rss", ctx -> ctx.contentType(RssFeed.CONTENT_TYPE)
                     .result(rss.render(site.articles().latest(FEED_SIZE, 0).articles())));
+
+            // JSON API, read-only
+            config.routes.get("/api/articles", api::latest);
+            config.routes.get("/api/articles/{slug}", api::one);
+            config.routes.get("/api/search", api::search);
+
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));
@@ -79,6 +87,10 @@ public final class WebServer {
     }
 
     private static void notFound(Context ctx, Pages pages) {
+        if (ctx.path().startsWith("/api/")) {
+            ctx.contentType("application/json; charset=utf-8").result("{\"error\":\"not found\"}");
+            return;
+        }
         String accept = ctx.header("Accept");
         if (accept != null && !accept.contains("text/html") && !accept.contains("*/*")) {
             ctx.contentType("text/plain; charset=utf-8").result(pages.messages().t("notFound.heading"));

@@ -11,6 +11,7 @@ import org.gazette.api.ArticleApi;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
 import org.gazette.feed.RssFeed;
+import org.gazette.metrics.SiteMetrics;
 import org.gazette.search.SearchPage;
 import org.gazette.site.HomePage;
 import org.gazette.site.ListingPages;
@@ -37,6 +38,7 @@ public final class WebServer {
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var rss = new RssFeed(settings);
         var api = new ArticleApi(site.articles(), site.search(), settings.baseUrl());
+        var metrics = new SiteMetrics(site, settings.getBoolean("metrics.allow-remote"));
         var json = new ObjectMapper();
 
         return Javalin.create(config -> {
@@ -48,6 +50,9 @@ public final class WebServer {
                 files.directory = "/public/assets";
                 files.location = Location.CLASSPATH;
             });
+
+            config.routes.before(metrics::before);
+            config.routes.after(metrics::after);
 
             config.routes.get("/", home::show);
             config.routes.get("/articles/{slug}", article::show);
@@ -65,6 +70,7 @@ public final class WebServer {
             config.routes.get("/api/articles/{slug}", api::one);
             config.routes.get("/api/search", api::search);
 
+            config.routes.get("/metrics", metrics::scrape);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));

@@ -36,6 +36,7 @@ public final class Settings {
             Map.entry("site.time-zone", new String[] {"UTC", "Time zone in which dates are shown to readers."}),
             Map.entry("site.base-url", new String[] {"", "Public address of the site, used for absolute links in feeds; empty means http://localhost:PORT."}),
             Map.entry("site.sample-content", new String[] {"true", "Load the sample articles once into an empty database."}),
+            Map.entry("metrics.allow-remote", new String[] {"false", "Serve /metrics (Prometheus) to any address, not only to loopback."}),
             Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."})));
 
     private final Map<String, String> values;

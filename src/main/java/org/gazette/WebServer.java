@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
-import org.gazette.feed.RssFeed;
+import org.gazette.feed.FeedCache;
+import org.gazette.feed.FeedFormat;
+import org.gazette.feed.FeedGenerator;
+import org.gazette.feed.FeedRoutes;
+import org.gazette.feed.FeedScopes;
 import org.gazette.search.SearchPage;
 import org.gazette.site.HomePage;
 import org.gazette.site.ListingPages;
@@ -34,8 +38,12 @@ public final class WebServer {
         var listings = new ListingPages(site.articles(), site.catalog(), pages, pageSize);
         var article = new ArticlePage(site.articles(), site.search(), pages);
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
-        var rss = new RssFeed(settings);
         var json = new ObjectMapper();
+        // Feeds, sitemaps and sharing (issue 4)
+        var feedCache = new FeedCache(site.changeLog().latestSeq());
+        site.changeFeed().follow(feedCache);
+        var feeds = new FeedRoutes(new FeedScopes(site.articles(), site.catalog(), pages.messages(), settings.get("site.name")),
+                new FeedGenerator(settings, FEED_SIZE), feedCache);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -55,8 +63,15 @@ public final class WebServer {
             config.routes.get("/author/{slug}", listings::author);
             config.routes.get("/source/{slug}", listings::source);
             config.routes.get("/search", search::show);
-            config.routes.get("/feed.rss", ctx -> ctx.contentType(RssFeed.CONTENT_TYPE)
-                    .result(rss.render(site.articles().latest(FEED_SIZE, 0).articles())));
+            // Feeds (issue 4): RSS 2.0, Atom 1.0 and JSON Feed for the site and each section, tag, author and source
+            for (FeedFormat format : FeedFormat.values()) {
+                String file = "/feed." + format.extension();
+                config.routes.get(file, ctx -> feeds.site(ctx, format));
+                config.routes.get("/section/{slug}" + file, ctx -> feeds.section(ctx, format));
+                config.routes.get("/tag/{slug}" + file, ctx -> feeds.tag(ctx, format));
+                config.routes.get("/author/{slug}" + file, ctx -> feeds.author(ctx, format));
+                config.routes.get("/source/{slug}" + file, ctx -> feeds.source(ctx, format));
+            }
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));

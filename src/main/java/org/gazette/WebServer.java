@@ -5,6 +5,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gazette.article.Article;
@@ -13,8 +15,10 @@ import org.gazette.feed.FeedCache;
 import org.gazette.feed.FeedFormat;
 import org.gazette.feed.FeedGenerator;
 import org.gazette.feed.FeedRoutes;
-import org.gazette.feed.FeedScopes;
 import org.gazette.search.SearchPage;
+import org.gazette.sitemap.RobotsTxt;
+import org.gazette.sitemap.SitemapQueries;
+import org.gazette.sitemap.Sitemaps;
 import org.gazette.site.HomePage;
 import org.gazette.site.ListingPages;
 import org.gazette.site.Pages;
@@ -42,8 +46,9 @@ public final class WebServer {
         // Feeds, sitemaps and sharing (issue 4)
         var feedCache = new FeedCache(site.changeLog().latestSeq());
         site.changeFeed().follow(feedCache);
-        var feeds = new FeedRoutes(new FeedScopes(site.articles(), site.catalog(), pages.messages(), settings.get("site.name")),
-                new FeedGenerator(settings, FEED_SIZE), feedCache);
+        var feeds = new FeedRoutes(pages.feeds(), new FeedGenerator(settings, site.articles(), FEED_SIZE), feedCache);
+        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), settings, Clock.systemUTC());
+        var robots = new RobotsTxt(settings.baseUrl(), Instant.now());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -72,6 +77,12 @@ public final class WebServer {
                 config.routes.get("/author/{slug}" + file, ctx -> feeds.author(ctx, format));
                 config.routes.get("/source/{slug}" + file, ctx -> feeds.source(ctx, format));
             }
+            // Sitemaps and robots.txt (issue 4)
+            config.routes.get("/robots.txt", robots::show);
+            config.routes.get(Sitemaps.INDEX, sitemaps::index);
+            config.routes.get(Sitemaps.ARTICLES_PREFIX + "{number}.xml", sitemaps::articles);
+            config.routes.get(Sitemaps.PAGES, sitemaps::pages);
+            config.routes.get(Sitemaps.NEWS, sitemaps::news);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.gazette.article.Article;
+import org.gazette.article.ArticleStore;
 import org.gazette.catalog.Author;
 import org.gazette.catalog.Tag;
 import org.gazette.config.Settings;
@@ -17,12 +18,14 @@ import org.gazette.site.Teaser;
 public final class FeedGenerator {
 
     private final Settings settings;
+    private final ArticleStore articles;
     private final AbsoluteUrls urls;
     private final LeadImages images;
     private final int size;
 
-    public FeedGenerator(Settings settings, int size) {
+    public FeedGenerator(Settings settings, ArticleStore articles, int size) {
         this.settings = settings;
+        this.articles = articles;
         this.urls = new AbsoluteUrls(settings.baseUrl());
         this.images = new LeadImages(urls);
         this.size = size;
@@ -31,7 +34,7 @@ public final class FeedGenerator {
     public FeedDocument generate(FeedScope scope) {
         List<FeedItem> items = new ArrayList<>();
         Instant updated = null;
-        for (Article article : scope.selection().newest(size)) {
+        for (Article article : scope.selection().newest(articles, size)) {
             FeedItem item = item(article);
             items.add(item);
             if (updated == null || item.updated().isAfter(updated)) {

@@ -2,6 +2,7 @@ package org.gazette.feed;
 
 import java.util.List;
 import org.gazette.article.Article;
+import org.gazette.article.ArticleStore;
 
 /**
  * What a feed is about: the whole site, one section, tag, author or source, or a search.
@@ -16,10 +17,10 @@ import org.gazette.article.Article;
  */
 public record FeedScope(String key, String title, String pagePath, String feedStem, String query, Selection selection) {
 
-    /** Selects a scope's newest published articles, newest first. */
+    /** Selects a scope's newest published articles, newest first, from the store (or from elsewhere, like search). */
     @FunctionalInterface
     public interface Selection {
-        List<Article> newest(int limit);
+        List<Article> newest(ArticleStore store, int limit);
     }
 
     /** The scope's feed address in one format, relative to the site ({@code /section/world/feed.atom}). */

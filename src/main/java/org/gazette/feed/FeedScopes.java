@@ -1,7 +1,6 @@
 package org.gazette.feed;
 
 import java.util.Optional;
-import org.gazette.article.ArticleStore;
 import org.gazette.catalog.Author;
 import org.gazette.catalog.CatalogStore;
 import org.gazette.catalog.Section;
@@ -16,20 +15,18 @@ import org.gazette.site.Messages;
  */
 public final class FeedScopes {
 
-    private final ArticleStore articles;
     private final CatalogStore catalog;
     private final Messages messages;
     private final String siteName;
 
-    public FeedScopes(ArticleStore articles, CatalogStore catalog, Messages messages, String siteName) {
-        this.articles = articles;
+    public FeedScopes(CatalogStore catalog, Messages messages, String siteName) {
         this.catalog = catalog;
         this.messages = messages;
         this.siteName = siteName;
     }
 
     public FeedScope site() {
-        return new FeedScope("site", siteName, "/", "/feed", "", limit -> articles.latest(limit, 0).articles());
+        return new FeedScope("site", siteName, "/", "/feed", "", (articles, limit) -> articles.latest(limit, 0).articles());
     }
 
     public Optional<FeedScope> section(String slug) {
@@ -50,22 +47,22 @@ public final class FeedScopes {
 
     public FeedScope section(Section s) {
         return scope("section:" + s.slug(), messages.t("listing.section", s.name()), s.path(),
-                limit -> articles.inSection(s.id(), limit, 0).articles());
+                (articles, limit) -> articles.inSection(s.id(), limit, 0).articles());
     }
 
     public FeedScope tag(Tag t) {
         return scope("tag:" + t.slug(), messages.t("listing.tag", t.name()), t.path(),
-                limit -> articles.withTag(t.id(), limit, 0).articles());
+                (articles, limit) -> articles.withTag(t.id(), limit, 0).articles());
     }
 
     public FeedScope author(Author a) {
         return scope("author:" + a.slug(), messages.t("listing.author", a.name()), a.path(),
-                limit -> articles.byAuthor(a.id(), limit, 0).articles());
+                (articles, limit) -> articles.byAuthor(a.id(), limit, 0).articles());
     }
 
     public FeedScope source(Source s) {
         return scope("source:" + s.slug(), messages.t("listing.source", s.name()), s.path(),
-                limit -> articles.fromSource(s.id(), limit, 0).articles());
+                (articles, limit) -> articles.fromSource(s.id(), limit, 0).articles());
     }
 
     /**

@@ -1,0 +1,99 @@
+package org.gazette.sitemap;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.gazette.config.Settings;
+import org.gazette.feed.ConditionalGet;
+import org.gazette.feed.Representation;
+
+/**
+ * The sitemaps crawlers read: an index, article sitemaps of at most {@code sitemap.max-urls} each,
+ * one of the site's listing pages, and a Google News sitemap of the last 48 hours.
+ */
+public final class Sitemaps {
+
+    public static final String INDEX = "/sitemap.xml";
+    public static final String PAGES = "/sitemap-pages.xml";
+    public static final String NEWS = "/sitemap-news.xml";
+    public static final String ARTICLES_PREFIX = "/sitemap-articles-";
+    static final String CONTENT_TYPE = "application/xml; charset=utf-8";
+    static final int LIMIT = 50_000;
+    /** Google News reads articles of the last two days, and at most 1,000 per sitemap. */
+    static final Duration NEWS_WINDOW = Duration.ofHours(48);
+    static final int NEWS_LIMIT = 1_000;
+
+    private final SitemapQueries queries;
+    private final SitemapXml xml;
+    private final String publication;
+    private final int perFile;
+    private final Clock clock;
+
+    public Sitemaps(SitemapQueries queries, Settings settings, Clock clock) {
+        this.queries = queries;
+        this.xml = new SitemapXml(settings.baseUrl());
+        this.publication = settings.get("site.name");
+        this.perFile = settings.getInt("sitemap.max-urls");
+        if (perFile < 1 || perFile > LIMIT) {
+            throw new IllegalArgumentException("Setting 'sitemap.max-urls' must be between 1 and " + LIMIT + ", not " + perFile);
+        }
+        this.clock = clock;
+    }
+
+    public static String articlesPath(int number) {
+        return ARTICLES_PREFIX + number + ".xml";
+    }
+
+    public void index(Context ctx) {
+        int files = (queries.countArticles() + perFile - 1) / perFile;
+        List<String> paths = new ArrayList<>();
+        for (int i = 1; i <= files; i++) {
+            paths.add(articlesPath(i));
+        }
+        paths.add(PAGES);
+        paths.add(NEWS);
+        send(ctx, xml.index(paths), null);
+    }
+
+    public void articles(Context ctx) {
+        int number;
+        try {
+            number = Integer.parseInt(ctx.pathParam("number"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+        if (number < 1) {
+            throw new NotFoundResponse();
+        }
+        var pages = queries.articles((number - 1) * perFile, perFile);
+        if (pages.isEmpty()) {
+            throw new NotFoundResponse();
+        }
+        send(ctx, xml.urlset(pages), newest(pages));
+    }
+
+    public void pages(Context ctx) {
+        List<SitemapQueries.Page> pages = new ArrayList<>();
+        List<SitemapQueries.Page> listings = queries.listingPages();
+        pages.add(new SitemapQueries.Page("/", newest(listings)));
+        pages.addAll(listings);
+        send(ctx, xml.urlset(pages), newest(pages));
+    }
+
+    public void news(Context ctx) {
+        var articles = queries.publishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_LIMIT);
+        send(ctx, xml.news(publication, articles), articles.isEmpty() ? null : articles.get(0).published());
+    }
+
+    private static Instant newest(List<SitemapQueries.Page> pages) {
+        return pages.stream().map(SitemapQueries.Page::lastModified).filter(t -> t != null).max(Instant::compareTo).orElse(null);
+    }
+
+    private static void send(Context ctx, String body, Instant lastModified) {
+        ConditionalGet.send(ctx, Representation.of(CONTENT_TYPE, body, lastModified));
+    }
+}

@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.gazette.feed.ConditionalGet;
 import org.gazette.feed.Representation;
 
-/** {@code /robots.txt}: every crawler welcome, and where the sitemaps are. */
+/**
+ * {@code /robots.txt}: every crawler welcome, and where the sitemaps are: the index, which names the
+ * article and page sitemaps, and the news sitemap while it has articles.
+ */
 public final class RobotsTxt {
 
     private final Representation body;
@@ -14,8 +17,7 @@ public final class RobotsTxt {
         String text = "User-agent: *\n"
                 + "Disallow:\n"
                 + "\n"
-                + "Sitemap: " + baseUrl + Sitemaps.INDEX + "\n"
-                + "Sitemap: " + baseUrl + Sitemaps.NEWS + "\n";
+                + "Sitemap: " + baseUrl + Sitemaps.INDEX + "\n";
         this.body = Representation.of("text/plain; charset=utf-8", text, startedAt);
     }
 

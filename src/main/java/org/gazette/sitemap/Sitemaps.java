@@ -55,7 +55,10 @@ public final class Sitemaps {
             paths.add(articlesPath(i));
         }
         paths.add(PAGES);
-        paths.add(NEWS);
+        // An empty urlset is no valid sitemap, so the news sitemap is listed only while it has articles.
+        if (!recentNews().isEmpty()) {
+            paths.add(NEWS);
+        }
         send(ctx, xml.index(paths), null);
     }
 
@@ -85,8 +88,12 @@ public final class Sitemaps {
     }
 
     public void news(Context ctx) {
-        var articles = queries.publishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_LIMIT);
+        var articles = recentNews();
         send(ctx, xml.news(publication, articles), articles.isEmpty() ? null : articles.get(0).published());
+    }
+
+    private List<SitemapQueries.NewsArticle> recentNews() {
+        return queries.publishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_LIMIT);
     }
 
     private static Instant newest(List<SitemapQueries.Page> pages) {

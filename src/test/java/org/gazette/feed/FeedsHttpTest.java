@@ -79,11 +79,7 @@ class FeedsHttpTest {
             SyndEntry entry = feed.getEntries().get(0);
             checkCommon(entry);
             assertThat(entry.getAuthor()).isEqualTo(HostileArticle.AUTHOR);
-            assertThat(entry.getEnclosures()).singleElement().satisfies(e -> {
-                assertThat(e.getUrl()).isEqualTo(base + "/assets/sample/comet-archive.svg");
-                assertThat(e.getType()).isEqualTo("image/svg+xml");
-                assertThat(e.getLength()).isEqualTo(imageSize);
-            });
+            checkEnclosure(entry);
             Element media = foreign(entry, "content");
             assertThat(media.getNamespaceURI()).isEqualTo("http://search.yahoo.com/mrss/");
             assertThat(media.getAttributeValue("url")).isEqualTo(base + "/assets/sample/comet-archive.svg");
@@ -110,11 +106,7 @@ class FeedsHttpTest {
                 assertThat(p.getName()).isEqualTo(HostileArticle.AUTHOR);
                 assertThat(p.getUri()).isEqualTo(base + "/author/" + Slugs.of(HostileArticle.AUTHOR));
             });
-            assertThat(entry.getEnclosures()).singleElement().satisfies(e -> {
-                assertThat(e.getUrl()).isEqualTo(base + "/assets/sample/comet-archive.svg");
-                assertThat(e.getType()).isEqualTo("image/svg+xml");
-                assertThat(e.getLength()).isEqualTo(imageSize);
-            });
+            checkEnclosure(entry);
             assertThat(foreign(entry, "content").getAttributeValue("url")).isEqualTo(base + "/assets/sample/comet-archive.svg");
         }
     }
@@ -224,6 +216,14 @@ class FeedsHttpTest {
         checkBody(entry.getContents().get(0).getValue());
         assertThat(entry.getCategories().stream().map(SyndCategory::getName))
                 .containsExactly("World", HostileArticle.TAG, "Water");
+    }
+
+    private static void checkEnclosure(SyndEntry entry) {
+        assertThat(entry.getEnclosures()).singleElement().satisfies(e -> {
+            assertThat(e.getUrl()).isEqualTo(base + "/assets/sample/comet-archive.svg");
+            assertThat(e.getType()).isEqualTo("image/svg+xml");
+            assertThat(e.getLength()).isEqualTo(imageSize);
+        });
     }
 
     private static void checkBody(String html) {

@@ -44,10 +44,11 @@ public final class WebServer {
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var json = new ObjectMapper();
         // Feeds, sitemaps and sharing (issue 4)
-        var feedCache = new FeedCache(site.changeLog().latestSeq());
+        var feedCache = new FeedCache(site.changeLog().latestSeq(), Instant.now());
         site.changeFeed().follow(feedCache);
         var feeds = new FeedRoutes(pages.feeds(), new FeedGenerator(settings, site.articles(), FEED_SIZE), feedCache);
-        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), settings, Clock.systemUTC());
+        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), settings, Clock.systemUTC(),
+                feedCache::lastChange);
         var robots = new RobotsTxt(settings.baseUrl(), Instant.now());
 
         return Javalin.create(config -> {

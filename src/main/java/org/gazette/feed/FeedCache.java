@@ -2,6 +2,7 @@ package org.gazette.feed;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.gazette.change.Change;
@@ -17,10 +18,24 @@ public final class FeedCache implements DerivedCopy {
 
     private final Cache<String, Representation> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
     private volatile long applied;
+    private volatile Instant lastChange;
 
-    /** @param latestSeq the outbox position now; the cache starts empty, so it reflects it */
-    public FeedCache(long latestSeq) {
+    /**
+     * @param latestSeq the outbox position now; the cache starts empty, so it reflects it
+     * @param now       taken as the time of the last change, since nothing says when it was
+     */
+    public FeedCache(long latestSeq, Instant now) {
         this.applied = latestSeq;
+        this.lastChange = now;
+    }
+
+    /**
+     * No later than this, the content last changed: the time this process took up the newest change
+     * (or started). Feeds and sitemaps never claim an older Last-Modified, so a removed article
+     * can never earn a client a wrong 304.
+     */
+    public Instant lastChange() {
+        return lastChange;
     }
 
     /** The cached representation, rendered on first use since the last change. */
@@ -41,7 +56,8 @@ public final class FeedCache implements DerivedCopy {
 
     @Override
     public void apply(List<Change> changes, long upTo) {
-        rendered.invalidateAll();
+        lastChange = Instant.now();
         applied = upTo;
+        rendered.invalidateAll();
     }
 }

@@ -61,9 +61,8 @@ public final class FeedGenerator {
         for (Tag tag : article.tags()) {
             categories.add(XmlText.clean(tag.name()));
         }
-        Instant updated = article.updatedAt().isBefore(article.publishedAt()) ? article.publishedAt() : article.updatedAt();
         return new FeedItem(urls.of("/a/" + article.id()), urls.of(article.path()), XmlText.clean(article.headline()),
                 XmlText.clean(Teaser.of(article).text()), XmlText.clean(urls.inHtml(article.bodyHtml())), people,
-                categories, article.language(), article.publishedAt(), updated, images.describe(article.image()));
+                categories, article.language(), article.publishedAt(), article.modifiedAt(), images.describe(article.image()));
     }
 }

@@ -49,7 +49,8 @@ public final class FeedRoutes {
     public void serve(Context ctx, FeedScope scope, FeedFormat format) {
         ConditionalGet.send(ctx, cache.get(scope.cacheKey(format), () -> {
             FeedDocument doc = generator.generate(scope);
-            return Representation.of(format.contentType(), renderers.get(format).render(doc), doc.updated());
+            return Representation.of(format.contentType(), renderers.get(format).render(doc),
+                    Representation.latest(doc.updated(), cache.lastChange()));
         }));
     }
 

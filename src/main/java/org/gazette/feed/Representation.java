@@ -25,6 +25,11 @@ public record Representation(String contentType, byte[] body, byte[] gzipped, St
         return new Representation(contentType, body, gzip(body), "\"" + digest(body) + "\"", modified);
     }
 
+    /** The later of two times, either of which may be null. */
+    public static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
     /** The gzip body's own strong ETag: a different byte sequence needs a different tag. */
     public String gzipEtag() {
         return etag.substring(0, etag.length() - 1) + "-gzip\"";

@@ -32,7 +32,7 @@ public final class ArticleSharing {
 
     public SiteFrame frame(SiteFrame frame, Article article) {
         String pageUrl = base + article.path();
-        var facts = new PageMeta.ArticleFacts(article.publishedAt(), article.updatedAt(), article.section().name(),
+        var facts = new PageMeta.ArticleFacts(article.publishedAt(), article.modifiedAt(), article.section().name(),
                 article.tags().stream().map(Tag::name).toList());
         PageMeta meta = frame.meta()
                 .plusFeeds(FeedLink.of(pages.feeds().section(article.section())))

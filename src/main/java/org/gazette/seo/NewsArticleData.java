@@ -27,7 +27,7 @@ public final class NewsArticleData {
                 .put("headline", article.headline())
                 .put("description", Teaser.of(article).text())
                 .put("datePublished", DateTimeFormatter.ISO_INSTANT.format(article.publishedAt()))
-                .put("dateModified", DateTimeFormatter.ISO_INSTANT.format(article.updatedAt()))
+                .put("dateModified", DateTimeFormatter.ISO_INSTANT.format(article.modifiedAt()))
                 .put("inLanguage", article.language())
                 .put("url", pageUrl)
                 .put("isAccessibleForFree", true)

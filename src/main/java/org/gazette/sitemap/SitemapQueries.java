@@ -22,6 +22,8 @@ public final class SitemapQueries {
     }
 
     private static final String PUBLISHED = "a.status = 'PUBLISHED'";
+    /** As {@link Article#modifiedAt()}: a scheduled article is saved before it goes out. */
+    private static final String MODIFIED = "case when a.updated_at < a.published_at then a.published_at else a.updated_at end";
 
     private final Jdbi jdbi;
 
@@ -35,7 +37,7 @@ public final class SitemapQueries {
 
     /** One sitemap's worth of articles in id order, so an article stays in the same file as more are added. */
     public List<Page> articles(int offset, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("select a.slug, a.updated_at from article a where " + PUBLISHED
+        return jdbi.withHandle(h -> h.createQuery("select a.slug, " + MODIFIED + " from article a where " + PUBLISHED
                         + " order by a.id limit :limit offset :offset")
                 .bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new Page(Article.pathOf(rs.getString(1)), instant(rs, 2))).list());
@@ -62,7 +64,7 @@ public final class SitemapQueries {
     }
 
     private List<Page> listing(String prefix, String from) {
-        return jdbi.withHandle(h -> h.createQuery("select s.slug, max(a.updated_at) from " + from + " where " + PUBLISHED
+        return jdbi.withHandle(h -> h.createQuery("select s.slug, max(" + MODIFIED + ") from " + from + " where " + PUBLISHED
                         + " group by s.slug order by s.slug")
                 .map((rs, ctx) -> new Page(prefix + rs.getString(1), instant(rs, 2))).list());
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.gazette.config.Settings;
 import org.gazette.feed.ConditionalGet;
 import org.gazette.feed.Representation;
@@ -32,8 +33,10 @@ public final class Sitemaps {
     private final String publication;
     private final int perFile;
     private final Clock clock;
+    private final Supplier<Instant> lastChange;
 
-    public Sitemaps(SitemapQueries queries, Settings settings, Clock clock) {
+    /** @param lastChange when the content last changed at the latest (see {@code FeedCache#lastChange}) */
+    public Sitemaps(SitemapQueries queries, Settings settings, Clock clock, Supplier<Instant> lastChange) {
         this.queries = queries;
         this.xml = new SitemapXml(settings.baseUrl());
         this.publication = settings.get("site.name");
@@ -42,6 +45,7 @@ public final class Sitemaps {
             throw new IllegalArgumentException("Setting 'sitemap.max-urls' must be between 1 and " + LIMIT + ", not " + perFile);
         }
         this.clock = clock;
+        this.lastChange = lastChange;
     }
 
     public static String articlesPath(int number) {
@@ -100,7 +104,7 @@ public final class Sitemaps {
         return pages.stream().map(SitemapQueries.Page::lastModified).filter(t -> t != null).max(Instant::compareTo).orElse(null);
     }
 
-    private static void send(Context ctx, String body, Instant lastModified) {
-        ConditionalGet.send(ctx, Representation.of(CONTENT_TYPE, body, lastModified));
+    private void send(Context ctx, String body, Instant lastModified) {
+        ConditionalGet.send(ctx, Representation.of(CONTENT_TYPE, body, Representation.latest(lastModified, lastChange.get())));
     }
 }

@@ -6,11 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.gazette.publish.Submission;
+import org.gazette.support.SecureXml;
 import org.gazette.support.TestSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +89,30 @@ class ConditionalGetHttpTest {
             assertThat(site.get(path, Map.of("If-Modified-Since", modified, "If-None-Match", "\"stale\"")).statusCode())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void anArticleLeavingAFeedNeverEarnsAStale304() throws Exception {
+        Instant past = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+        site.site().publish(article(past));
+        HttpResponse<String> before = site.get("/section/culture/feed.atom");
+        assertThat(SecureXml.feed(before.body()).getEntries()).hasSize(1);
+        String modified = before.headers().firstValue("Last-Modified").orElseThrow();
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+        Thread.sleep(1_100);
+
+        // Moved to the future, the article is scheduled again and leaves the feed: nothing in the feed is newer.
+        site.site().publish(article(Instant.now().plus(Duration.ofDays(3))));
+        HttpResponse<String> after = site.get("/section/culture/feed.atom", Map.of("If-Modified-Since", modified));
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(SecureXml.feed(after.body()).getEntries()).isEmpty();
+        assertThat(site.get("/section/culture/feed.atom", Map.of("If-None-Match", etag)).statusCode()).isEqualTo(200);
+        assertThat(site.get("/sitemap-pages.xml", Map.of("If-Modified-Since", modified)).statusCode()).isEqualTo(200);
+    }
+
+    private static Submission article(Instant published) {
+        return new Submission("exhibition-opens", "An Exhibition Opens", "A deck.", "Some text.", "Culture", List.of(),
+                List.of("Ana Ruiz"), null, null, null, published, "en", null);
     }
 
     @Test

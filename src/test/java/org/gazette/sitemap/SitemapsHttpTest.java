@@ -157,7 +157,7 @@ class SitemapsHttpTest {
     void aSitemapFileHoldsAtMost50000Urls() {
         var settings = site.site().settings().with("sitemap.max-urls", "50001");
         var queries = new SitemapQueries(site.site().database().jdbi());
-        assertThatThrownBy(() -> new Sitemaps(queries, settings, Clock.systemUTC()))
+        assertThatThrownBy(() -> new Sitemaps(queries, settings, Clock.systemUTC(), Instant::now))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sitemap.max-urls");
     }
 

@@ -1,8 +1,10 @@
 package org.gazette.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import org.gazette.support.SecureXml;
 import org.junit.jupiter.api.Test;
 
 /** The small parts feeds rely on: absolute URLs, XML-safe text, Accept-Encoding and validator matching. */
@@ -20,6 +22,14 @@ class FeedPartsTest {
         assertThat(urls.inHtml("<p><a href=\"/a?x=1&amp;y=2\">A</a> <img src=\"/i.png\" alt=\"\"> <a href=\"#n\">n</a></p>"))
                 .isEqualTo("<p><a href=\"https://news.example.com/a?x=1&amp;y=2\">A</a> "
                         + "<img src=\"https://news.example.com/i.png\" alt=\"\"> <a href=\"https://news.example.com/#n\">n</a></p>");
+    }
+
+    @Test
+    void theTestsReadFeedsWithDoctypesAndExternalEntitiesRefused() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<rss version=\"2.0\"><channel><title>&x;</title><link>http://a/</link><description>d</description></channel></rss>";
+        assertThatThrownBy(() -> SecureXml.feed(xxe)).hasMessageContaining("DOCTYPE");
+        assertThatThrownBy(() -> SecureXml.dom(xxe)).hasMessageContaining("DOCTYPE");
     }
 
     @Test

@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gazette.article.Article;
 import org.gazette.catalog.Slugs;
+import org.gazette.search.SearchHit;
+import org.gazette.site.Messages;
 import org.gazette.support.HostileArticle;
 import org.gazette.support.SecureXml;
 import org.gazette.support.TestSite;
@@ -197,6 +202,31 @@ class FeedsHttpTest {
         SyndEntry atom = SecureXml.feed(site.get("/feed.atom").body()).getEntries().stream()
                 .filter(e -> e.getTitle().equals("Second headline")).findFirst().orElseThrow();
         assertThat(atom.getUri()).isEqualTo(base + "/a/" + id);
+    }
+
+    @Test
+    void aSearchScopePlugsIntoTheSameGeneratorAndRenderers() throws Exception {
+        var store = site.site().articles();
+        FeedScope scope = new FeedScopes(site.site().catalog(), new Messages(Locale.ENGLISH), "Gazette")
+                .search("q=halden+reservoir", "Search results for “halden reservoir”", (articles, limit) -> {
+                    try {
+                        return articles.byIds(site.site().search().search("halden reservoir", 0, limit).hits().stream()
+                                .map(SearchHit::articleId).toList());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        FeedDocument doc = new FeedGenerator(site.site().settings(), store, 10).generate(scope);
+        SyndFeed rss = SecureXml.feed(new RssRenderer().render(doc));
+        assertThat(rss.getTitle()).isEqualTo("Gazette - Search results for “halden reservoir”");
+        assertThat(rss.getLink()).isEqualTo(base + "/search?q=halden+reservoir");
+        assertThat(rss.getEntries()).isNotEmpty().first().satisfies(e -> assertThat(e.getLink())
+                .isEqualTo(base + "/articles/castrane-begins-filling-halden-reservoir-drawing-sharp-protest-from-veloria"));
+        assertThat(SecureXml.feed(new AtomRenderer().render(doc)).getUri()).isEqualTo(base + "/search?q=halden+reservoir");
+        assertThat(JSON.readTree(new JsonFeedRenderer().render(doc)).get("feed_url").asText())
+                .isEqualTo(base + "/search.json?q=halden+reservoir");
+        assertThat(FeedLink.of(scope)).extracting(FeedLink::href)
+                .containsExactly("/search.rss?q=halden+reservoir", "/search.atom?q=halden+reservoir", "/search.json?q=halden+reservoir");
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class LeadImages {
         if (image == null) {
             return null;
         }
-        return new FeedItem.Media(urls.of(image.url()), typeOf(image.url()), sizeOf(image.url()), image.alt());
+        return new FeedItem.Media(XmlText.clean(urls.of(image.url())), typeOf(image.url()), sizeOf(image.url()),
+                XmlText.clean(image.alt()));
     }
 
     /** The media type by extension, or null when the name does not tell. */

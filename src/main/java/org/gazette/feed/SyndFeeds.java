@@ -68,7 +68,7 @@ final class SyndFeeds {
         }
         if (media.description() != null) {
             element.addContent(new Element("description", MEDIA).setAttribute("type", "plain")
-                    .setText(XmlText.clean(media.description())));
+                    .setText(media.description()));
         }
         return element;
     }

@@ -73,7 +73,7 @@ public final class Sitemaps {
         } catch (NumberFormatException e) {
             throw new NotFoundResponse();
         }
-        if (number < 1) {
+        if (number < 1 || (long) (number - 1) * perFile > Integer.MAX_VALUE) {
             throw new NotFoundResponse();
         }
         var pages = queries.articles((number - 1) * perFile, perFile);

@@ -90,6 +90,7 @@ class FeedsHttpTest {
             assertThat(media.getAttributeValue("url")).isEqualTo(base + "/assets/sample/comet-archive.svg");
             assertThat(media.getAttributeValue("type")).isEqualTo("image/svg+xml");
             assertThat(media.getAttributeValue("fileSize")).isEqualTo(Long.toString(imageSize));
+            assertThat(media.getChildText("description", media.getNamespace())).isEqualTo("A comet & <its> \"tail\" ]]>");
             assertThat(Instant.parse(foreign(entry, "modified").getText())).isEqualTo(hostile.updatedAt());
         }
     }

@@ -24,6 +24,7 @@ public final class HostileArticle {
     public static final String DECK_CLEAN = "A deck with ]]> and & and <script>alert(1)</script> and  a backspace";
     public static final String AUTHOR = "Zoë O'Brien & <Co>";
     public static final String TAG = "R&D <Lab>";
+    public static final String IMAGE_ALT = "A comet & <its> \"tail\" ]]>\u0007";
     public static final String BODY = """
             The first paragraph ends a CDATA section: ]]> and then another one ]]]]>.
 
@@ -44,7 +45,7 @@ public final class HostileArticle {
 
     public static Submission submission(String slug, String headline, Instant published) {
         return new Submission(slug, headline, DECK, BODY, "World", List.of("Water", TAG), List.of(AUTHOR), null, null, null,
-                published, "en", new LeadImage("/assets/sample/comet-archive.svg", "A comet & <its> \"tail\"", "Caption"));
+                published, "en", new LeadImage("/assets/sample/comet-archive.svg", IMAGE_ALT, "Caption"));
     }
 
     /** Publishes it through the site, dated a minute ago, so it leads every feed it belongs to. */

@@ -82,7 +82,7 @@ public final class WebServer {
             config.routes.get("/robots.txt", robots::show);
             config.routes.get(Sitemaps.INDEX, sitemaps::index);
             config.routes.get(Sitemaps.ARTICLES_PREFIX + "{number}.xml", sitemaps::articles);
-            config.routes.get(Sitemaps.PAGES, sitemaps::pages);
+            config.routes.get(Sitemaps.PAGES_PREFIX + "{number}.xml", sitemaps::pages);
             config.routes.get(Sitemaps.NEWS, sitemaps::news);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 

@@ -40,7 +40,7 @@ public final class Settings {
             // Feeds, sitemaps and sharing (issue 4)
             Map.entry("site.republished-canonical", new String[] {"original", "Canonical URL of a republished article: original (the partner's page) or self (its page here)."}),
             Map.entry("site.logo", new String[] {"/assets/logo.svg", "The publisher's logo named in structured data: a path on this site or an absolute URL."}),
-            Map.entry("sitemap.max-urls", new String[] {"50000", "Most article URLs in one sitemap file (at most 50000, the sitemaps.org limit)."})));
+            Map.entry("sitemap.max-urls", new String[] {"50000", "Most URLs in one sitemap file (at most 50000, the sitemaps.org limit)."})));
 
     private final Map<String, String> values;
 

@@ -13,13 +13,13 @@ import org.gazette.feed.ConditionalGet;
 import org.gazette.feed.Representation;
 
 /**
- * The sitemaps crawlers read: an index, article sitemaps of at most {@code sitemap.max-urls} each,
- * one of the site's listing pages, and a Google News sitemap of the last 48 hours.
+ * The sitemaps crawlers read: an index, article sitemaps and sitemaps of the front and listing pages,
+ * at most {@code sitemap.max-urls} addresses each, and a Google News sitemap of the last 48 hours.
  */
 public final class Sitemaps {
 
     public static final String INDEX = "/sitemap.xml";
-    public static final String PAGES = "/sitemap-pages.xml";
+    public static final String PAGES_PREFIX = "/sitemap-pages-";
     public static final String NEWS = "/sitemap-news.xml";
     public static final String ARTICLES_PREFIX = "/sitemap-articles-";
     static final String CONTENT_TYPE = "application/xml; charset=utf-8";
@@ -52,13 +52,18 @@ public final class Sitemaps {
         return ARTICLES_PREFIX + number + ".xml";
     }
 
+    public static String pagesPath(int number) {
+        return PAGES_PREFIX + number + ".xml";
+    }
+
     public void index(Context ctx) {
-        int files = (queries.countArticles() + perFile - 1) / perFile;
         List<String> paths = new ArrayList<>();
-        for (int i = 1; i <= files; i++) {
+        for (int i = 1; i <= files(queries.countArticles()); i++) {
             paths.add(articlesPath(i));
         }
-        paths.add(PAGES);
+        for (int i = 1; i <= files(listingPages().size()); i++) {
+            paths.add(pagesPath(i));
+        }
         // An empty urlset is no valid sitemap, so the news sitemap is listed only while it has articles.
         if (!recentNews().isEmpty()) {
             paths.add(NEWS);
@@ -67,28 +72,15 @@ public final class Sitemaps {
     }
 
     public void articles(Context ctx) {
-        int number;
-        try {
-            number = Integer.parseInt(ctx.pathParam("number"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
-        if (number < 1 || (long) (number - 1) * perFile > Integer.MAX_VALUE) {
-            throw new NotFoundResponse();
-        }
-        var pages = queries.articles((number - 1) * perFile, perFile);
-        if (pages.isEmpty()) {
-            throw new NotFoundResponse();
-        }
-        send(ctx, xml.urlset(pages), newest(pages));
+        int number = fileNumber(ctx);
+        send(ctx, queries.articles((number - 1) * perFile, perFile));
     }
 
     public void pages(Context ctx) {
-        List<SitemapQueries.Page> pages = new ArrayList<>();
-        List<SitemapQueries.Page> listings = queries.listingPages();
-        pages.add(new SitemapQueries.Page("/", newest(listings)));
-        pages.addAll(listings);
-        send(ctx, xml.urlset(pages), newest(pages));
+        int number = fileNumber(ctx);
+        List<SitemapQueries.Page> all = listingPages();
+        int from = (number - 1) * perFile;
+        send(ctx, from >= all.size() ? List.of() : all.subList(from, Math.min(all.size(), from + perFile)));
     }
 
     public void news(Context ctx) {
@@ -98,6 +90,39 @@ public final class Sitemaps {
 
     private List<SitemapQueries.NewsArticle> recentNews() {
         return queries.publishedSince(clock.instant().minus(NEWS_WINDOW), NEWS_LIMIT);
+    }
+
+    /** The front page, then every listing page with articles. */
+    private List<SitemapQueries.Page> listingPages() {
+        List<SitemapQueries.Page> pages = new ArrayList<>();
+        List<SitemapQueries.Page> listings = queries.listingPages();
+        pages.add(new SitemapQueries.Page("/", newest(listings)));
+        pages.addAll(listings);
+        return pages;
+    }
+
+    private int files(int urls) {
+        return (urls + perFile - 1) / perFile;
+    }
+
+    /** The number in a sitemap's address, counting from 1; a 404 when it cannot name a file. */
+    private int fileNumber(Context ctx) {
+        try {
+            int number = Integer.parseInt(ctx.pathParam("number"));
+            if (number >= 1 && (long) (number - 1) * perFile <= Integer.MAX_VALUE) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the 404.
+        }
+        throw new NotFoundResponse();
+    }
+
+    private void send(Context ctx, List<SitemapQueries.Page> pages) {
+        if (pages.isEmpty()) {
+            throw new NotFoundResponse();
+        }
+        send(ctx, xml.urlset(pages), newest(pages));
     }
 
     private static Instant newest(List<SitemapQueries.Page> pages) {

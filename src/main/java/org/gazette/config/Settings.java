@@ -37,7 +37,11 @@ public final class Settings {
             Map.entry("site.base-url", new String[] {"", "Public address of the site, used for absolute links in feeds; empty means http://localhost:PORT."}),
             Map.entry("site.sample-content", new String[] {"true", "Load the sample articles once into an empty database."}),
             Map.entry("metrics.allow-remote", new String[] {"false", "Serve /metrics (Prometheus) to any address, not only to loopback."}),
-            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."})));
+            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."}),
+            // Feeds, sitemaps and sharing (issue 4)
+            Map.entry("site.republished-canonical", new String[] {"original", "Canonical URL of a republished article: original (the partner's page) or self (its page here)."}),
+            Map.entry("site.logo", new String[] {"/assets/logo.svg", "The publisher's logo named in structured data: a path on this site or an absolute URL."}),
+            Map.entry("sitemap.max-urls", new String[] {"50000", "Most URLs in one sitemap file (at most 50000, the sitemaps.org limit)."})));
 
     private final Map<String, String> values;
 

@@ -51,8 +51,9 @@ public final class SearchPage {
         }
         String title = query.isEmpty() ? pages.messages().t("search.heading") : pages.messages().t("search.headingFor", query);
         Map<String, Object> params = new HashMap<>();
-        // Search pages are not canonical documents of their own: no canonical link.
-        params.put("frame", pages.frame(title, null, null, query, null));
+        // Canonical to itself, without volatile parameters (tracking tags and the like).
+        String canonical = query.isEmpty() ? "/search" : "/search?" + Pager.param("q", query) + (page > 1 ? "&page=" + page : "");
+        params.put("frame", pages.frame(title, null, canonical, query, null));
         params.put("query", query);
         params.put("total", found.total());
         params.put("results", results);

@@ -36,7 +36,14 @@ public final class Settings {
             Map.entry("site.time-zone", new String[] {"UTC", "Time zone in which dates are shown to readers."}),
             Map.entry("site.base-url", new String[] {"", "Public address of the site, used for absolute links in feeds; empty means http://localhost:PORT."}),
             Map.entry("site.sample-content", new String[] {"true", "Load the sample articles once into an empty database."}),
-            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."})));
+            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."}),
+            // Syndication (partner feeds)
+            Map.entry("ingest.allow-private-addresses", new String[] {"false", "Let partner feeds live on private, loopback or link-local addresses (tests, intranets)."}),
+            Map.entry("ingest.max-bytes", new String[] {"10485760", "Largest partner feed Gazette downloads, in bytes (after decompression)."}),
+            Map.entry("ingest.connect-timeout", new String[] {"10", "Seconds to wait for a partner feed's server to accept the connection."}),
+            Map.entry("ingest.read-timeout", new String[] {"30", "Seconds a partner feed may take to arrive in full."}),
+            Map.entry("ingest.max-items", new String[] {"1000", "Items taken from one feed per poll; the rest of a longer feed is skipped."}),
+            Map.entry("ingest.workers", new String[] {"4", "Feeds polled at the same time."})));
 
     private final Map<String, String> values;
 

@@ -1,0 +1,77 @@
+package org.gazette.syndication;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Decides whether an incoming item is an article Gazette already has. In order: the same GUID
+ * from the same outlet; else the same normalized link from anyone; else a near-identical text
+ * (SimHash) among items taken in over the last 14 days from any outlet.
+ *
+ * <p>One instance serves one poll: it reads the recent fingerprints once and adds each new
+ * item's own, so duplicates within a single feed are caught too.
+ */
+final class Deduplicator {
+
+    static final Duration WINDOW = Duration.ofDays(14);
+
+    /** An item row already stored, and how it was found. */
+    record Known(long rowId, long articleId, long sourceId, boolean copy, String itemHash, String articleHash, String matchedBy) {
+    }
+
+    private final List<long[]> recent = new ArrayList<>();
+
+    Deduplicator(Handle h, Instant now) {
+        h.createQuery("select id, simhash from ingest_item where first_seen_at >= :since and simhash <> 0")
+                .bind("since", SubscriptionStore.utc(now.minus(WINDOW)))
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .forEach(recent::add);
+    }
+
+    Optional<Known> find(Handle h, long sourceId, String guidKey, String linkKey, long simhash) {
+        if (guidKey != null) {
+            Optional<Known> byGuid = one(h, "source_id = :source and guid_key = :key order by is_copy, id",
+                    Map.of("source", sourceId, "key", guidKey), "guid");
+            if (byGuid.isPresent()) {
+                return byGuid;
+            }
+        }
+        if (linkKey != null) {
+            // Prefer this outlet's own row, then the original over copies.
+            Optional<Known> byLink = one(h, "link_key = :key order by case when source_id = :source then 0 else 1 end, is_copy, id",
+                    Map.of("source", sourceId, "key", linkKey), "link");
+            if (byLink.isPresent()) {
+                return byLink;
+            }
+        }
+        if (simhash != 0) {
+            for (long[] candidate : recent) {
+                if (SimHash.near(candidate[1], simhash)) {
+                    return one(h, "id = :key", Map.of("key", candidate[0]), "text");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Remembers a newly stored row's fingerprint for the rest of this poll. */
+    void remember(long rowId, long simhash) {
+        if (simhash != 0) {
+            recent.add(new long[] {rowId, simhash});
+        }
+    }
+
+    private static Optional<Known> one(Handle h, String condition, Map<String, Object> params, String how) {
+        return h.createQuery("select id, article_id, source_id, is_copy, item_hash, article_hash from ingest_item where "
+                        + condition + " limit 1")
+                .bindMap(params)
+                .map((rs, ctx) -> new Known(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5),
+                        rs.getString(6), how))
+                .findOne();
+    }
+}

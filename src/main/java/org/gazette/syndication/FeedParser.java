@@ -43,6 +43,7 @@ public final class FeedParser {
     private static final Pattern DOCTYPE = Pattern.compile("(?i)<!DOCTYPE");
     private static final Pattern IMAGE_FILE = Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp|avif)(\\?.*)?$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_DEPTH = 256;
 
     private final int maxItems;
 
@@ -301,6 +302,8 @@ public final class FeedParser {
         builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         builder.setExpandEntities(false);
+        // Building a tree gets slow with depth (quadratic in JDOM); no real feed nests this deep.
+        builder.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
         builder.setEntityResolver((publicId, systemId) -> {
             throw new org.xml.sax.SAXException("External entities are not allowed (" + systemId + ")");
         });
@@ -431,7 +434,7 @@ public final class FeedParser {
             return null;
         }
         String plain = text.indexOf('<') >= 0 || text.indexOf('&') >= 0 ? Jsoup.parse(text).text() : text;
-        plain = plain.replaceAll("\\s+", " ").strip();
+        plain = plain.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
         return plain.isEmpty() ? null : plain;
     }
 

@@ -7,6 +7,7 @@ import org.gazette.article.LeadImage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Makes a partner's item fit to print: addresses resolved against the item's and the feed's
@@ -49,7 +50,7 @@ public final class ItemCleaner {
         boolean hasContent = item.contentHtml() != null && !item.contentHtml().isBlank();
         String rawBody = hasContent ? item.contentHtml() : item.summaryHtml() == null ? "" : item.summaryHtml();
 
-        Document doc = Jsoup.parseBodyFragment(rawBody, base == null ? "" : base);
+        Document doc = parse(rawBody, base == null ? "" : base);
         dropTrackingPixels(doc);
         resolveAddresses(doc);
         LeadImage image = leadImage(item, doc, base);
@@ -87,6 +88,15 @@ public final class ItemCleaner {
         String hash = Links.sha256(String.join("\u0000", headline, String.valueOf(deck), markdown,
                 image == null ? "" : image.url() + "\u0000" + image.alt()));
         return new CleanItem(item.guid(), originalUrl, linkKey, headline, deck, markdown, headline + "\n" + bodyText, image, hash);
+    }
+
+    /** Parses a body fragment with bounded nesting and compact output (indenting 50,000 levels would take long). */
+    private static Document parse(String html, String base) {
+        Parser parser = Parser.htmlParser().setMaxDepth(FeedParser.MAX_DEPTH);
+        Document doc = Jsoup.parse("", base, parser);
+        doc.body().appendChildren(parser.parseFragmentInput(html, doc.body(), base));
+        doc.outputSettings().prettyPrint(false);
+        return doc;
     }
 
     /**

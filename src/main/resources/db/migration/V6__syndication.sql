@@ -44,7 +44,8 @@ create table ingest_item (
     link_key        varchar(64),
     item_hash       varchar(64)   not null,
     article_hash    varchar(64)   not null,
-    simhash         bigint        not null,
+    -- MinHash signature of the body's shingles (64 slots, hex), null when the text is too short to judge
+    fingerprint     varchar(512),
     -- true when the article came from another partner first and this source is recorded in article_also_from
     is_copy         boolean       not null,
     raw_date        varchar(200),

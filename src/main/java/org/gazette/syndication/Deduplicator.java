@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * Decides whether an incoming item is an article Gazette already has. In order: the same GUID
  * from the same outlet; else the same normalized link from anyone; else a near-identical text
- * (SimHash) among items taken in over the last 14 days from any outlet.
+ * (MinHash of the body's shingles) among items taken in over the last 14 days from any outlet.
  *
  * <p>One instance serves one poll: it reads the recent fingerprints once and adds each new
  * item's own, so duplicates within a single feed are caught too.
@@ -24,16 +24,19 @@ final class Deduplicator {
     record Known(long rowId, long articleId, long sourceId, boolean copy, String itemHash, String articleHash, String matchedBy) {
     }
 
-    private final List<long[]> recent = new ArrayList<>();
+    private record Recent(long rowId, int[] fingerprint) {
+    }
+
+    private final List<Recent> recent = new ArrayList<>();
 
     Deduplicator(Handle h, Instant now) {
-        h.createQuery("select id, simhash from ingest_item where first_seen_at >= :since and simhash <> 0")
+        h.createQuery("select id, fingerprint from ingest_item where first_seen_at >= :since and fingerprint is not null")
                 .bind("since", SubscriptionStore.utc(now.minus(WINDOW)))
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .map((rs, ctx) -> new Recent(rs.getLong(1), MinHash.decode(rs.getString(2))))
                 .forEach(recent::add);
     }
 
-    Optional<Known> find(Handle h, long sourceId, String guidKey, String linkKey, long simhash) {
+    Optional<Known> find(Handle h, long sourceId, String guidKey, String linkKey, int[] fingerprint) {
         if (guidKey != null) {
             Optional<Known> byGuid = one(h, "source_id = :source and guid_key = :key order by is_copy, id",
                     Map.of("source", sourceId, "key", guidKey), "guid");
@@ -49,20 +52,27 @@ final class Deduplicator {
                 return byLink;
             }
         }
-        if (simhash != 0) {
-            for (long[] candidate : recent) {
-                if (SimHash.near(candidate[1], simhash)) {
-                    return one(h, "id = :key", Map.of("key", candidate[0]), "text");
+        if (fingerprint != null) {
+            Recent best = null;
+            double bestSimilarity = 0;
+            for (Recent candidate : recent) {
+                double similarity = MinHash.similarity(candidate.fingerprint(), fingerprint);
+                if (similarity >= MinHash.SAME_STORY && similarity > bestSimilarity) {
+                    best = candidate;
+                    bestSimilarity = similarity;
                 }
+            }
+            if (best != null) {
+                return one(h, "id = :key", Map.of("key", best.rowId()), "text");
             }
         }
         return Optional.empty();
     }
 
     /** Remembers a newly stored row's fingerprint for the rest of this poll. */
-    void remember(long rowId, long simhash) {
-        if (simhash != 0) {
-            recent.add(new long[] {rowId, simhash});
+    void remember(long rowId, int[] fingerprint) {
+        if (fingerprint != null) {
+            recent.add(new Recent(rowId, fingerprint));
         }
     }
 

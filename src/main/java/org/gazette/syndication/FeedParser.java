@@ -169,7 +169,11 @@ public final class FeedParser {
                 images.add(new FeedItem.MediaImage(enclosure.getUrl(), null));
             }
         }
-        return new FeedItem(blankToNull(guid), blankToNull(link), plain(entry.getTitle()), summary, content, published,
+        // Atom says whether a title is text or HTML; a text title's "<b>" is literally those three characters.
+        SyndContent titleEx = entry.getTitleEx();
+        String title = titleEx != null && "text".equals(titleEx.getType()) && titleEx.getValue() != null
+                ? blankToNull(titleEx.getValue().replaceAll("\\s+", " ")) : plain(entry.getTitle());
+        return new FeedItem(blankToNull(guid), blankToNull(link), title, summary, content, published,
                 published == null ? rawDate : null, images);
     }
 

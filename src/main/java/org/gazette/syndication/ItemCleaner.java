@@ -19,6 +19,8 @@ public final class ItemCleaner {
 
     /** Bodies longer than this (in characters of HTML) are refused rather than cut mid-sentence. */
     static final int MAX_BODY = 900_000;
+    /** Markup this dense is an attack on the parser (or a broken generator), not an article. */
+    static final int MAX_TAGS = 20_000;
 
     private static final Pattern TRACKER = Pattern.compile("(?i)("
             + "feeds\\.feedburner\\.com/~r/|feedburner\\.com/~ff/|/~r/[^/]+/~4/|stats\\.wordpress\\.com|pixel\\.wp\\.com"
@@ -37,7 +39,7 @@ public final class ItemCleaner {
      * An item ready to store.
      *
      * @param bodyHtml   sanitized HTML, laid out so Markdown passes it through untouched
-     * @param plainText  headline and body as words, for near-duplicate detection
+     * @param plainText  the body as words (the headline only when the body has none), for near-duplicate detection
      * @param contentHash fingerprint of everything taken from upstream, to notice upstream edits
      */
     public record CleanItem(String guid, String originalUrl, String linkKey, String headline, String deck,
@@ -50,6 +52,10 @@ public final class ItemCleaner {
         boolean hasContent = item.contentHtml() != null && !item.contentHtml().isBlank();
         String rawBody = hasContent ? item.contentHtml() : item.summaryHtml() == null ? "" : item.summaryHtml();
 
+        if (rawBody.chars().filter(ch -> ch == '<').count() > MAX_TAGS) {
+            throw new FeedProblem("An item's HTML has more than " + MAX_TAGS + " tags, far beyond any article; refused: \""
+                    + FeedParser.abbreviate(String.valueOf(item.title()), 80) + "\"");
+        }
         Document doc = parse(rawBody, base == null ? "" : base);
         dropTrackingPixels(doc);
         resolveAddresses(doc);
@@ -57,7 +63,7 @@ public final class ItemCleaner {
 
         String safe = renderer.sanitize(doc.body().html()).strip();
         String bodyText = BodyRenderer.plainText(safe);
-        String headline = FeedParser.plain(item.title());
+        String headline = item.title() == null || item.title().isBlank() ? null : item.title().strip();
         if (headline == null && bodyText.isBlank()) {
             throw new FeedProblem("An item has neither a title nor any text");
         }
@@ -87,7 +93,7 @@ public final class ItemCleaner {
         String linkKey = originalUrl == null ? null : Links.sha256(Links.normalize(originalUrl));
         String hash = Links.sha256(String.join("\u0000", headline, String.valueOf(deck), markdown,
                 image == null ? "" : image.url() + "\u0000" + image.alt()));
-        return new CleanItem(item.guid(), originalUrl, linkKey, headline, deck, markdown, headline + "\n" + bodyText, image, hash);
+        return new CleanItem(item.guid(), originalUrl, linkKey, headline, deck, markdown, bodyText.isBlank() ? headline : bodyText, image, hash);
     }
 
     /** Parses a body fragment with bounded nesting and compact output (indenting 50,000 levels would take long). */

@@ -74,8 +74,8 @@ final class ItemIngester {
         for (FeedItem item : feed.items()) {
             try {
                 ItemCleaner.CleanItem clean = cleaner.clean(item, feedBase);
-                long simhash = SimHash.of(clean.plainText());
-                Result result = jdbi.inTransaction(h -> store(h, sub, item, clean, simhash, dedupe, now));
+                int[] fingerprint = MinHash.of(clean.plainText());
+                Result result = jdbi.inTransaction(h -> store(h, sub, item, clean, fingerprint, dedupe, now));
                 switch (result) {
                     case ADDED -> added++;
                     case UPDATED -> updated++;
@@ -94,17 +94,19 @@ final class ItemIngester {
         return new Outcome(counts, problems, kept);
     }
 
-    private Result store(Handle h, FeedSubscription sub, FeedItem item, ItemCleaner.CleanItem clean, long simhash,
+    private Result store(Handle h, FeedSubscription sub, FeedItem item, ItemCleaner.CleanItem clean, int[] fingerprint,
                          Deduplicator dedupe, Instant now) {
         long sourceId = catalog.sourceNamed(h, sub.sourceName(), sub.sourceUrl()).id();
-        String guidKey = clean.guid() == null ? null : Links.sha256(clean.guid());
-        Optional<Deduplicator.Known> known = dedupe.find(h, sourceId, guidKey, clean.linkKey(), simhash);
+        // An item with neither GUID nor link is known by its content, so polling it again adds nothing.
+        String guidKey = Links.sha256(clean.guid() != null ? clean.guid()
+                : clean.linkKey() != null ? "link:" + clean.linkKey() : "text:" + clean.contentHash());
+        Optional<Deduplicator.Known> known = dedupe.find(h, sourceId, guidKey, clean.linkKey(), fingerprint);
         if (known.isEmpty()) {
             Instant published = item.published() == null || item.published().isAfter(now) ? now : item.published();
             ArticleStatus status = sub.mode() == FeedSubscription.Mode.REVIEW ? ArticleStatus.DRAFT : ArticleStatus.PUBLISHED;
             var done = publisher.publish(h, submission(sub, clean, uniqueSlug(h, clean.headline()), published), status);
-            long rowId = insertRow(h, sub, sourceId, done.id(), guidKey, clean, simhash, item.rawDate(), false, now);
-            dedupe.remember(rowId, simhash);
+            long rowId = insertRow(h, sub, sourceId, done.id(), guidKey, clean, fingerprint, item.rawDate(), false, now);
+            dedupe.remember(rowId, fingerprint);
             return Result.ADDED;
         }
         Deduplicator.Known k = known.get();
@@ -117,7 +119,7 @@ final class ItemIngester {
                         .bind("a", k.articleId()).bind("s", sourceId).bind("u", clean.originalUrl()).bind("now", SubscriptionStore.utc(now))
                         .execute();
             }
-            insertRow(h, sub, sourceId, k.articleId(), guidKey, clean, simhash, item.rawDate(), true, now);
+            insertRow(h, sub, sourceId, k.articleId(), guidKey, clean, fingerprint, item.rawDate(), true, now);
             return Result.DUPLICATE;
         }
         if (k.copy() || k.itemHash().equals(clean.contentHash())) {
@@ -143,11 +145,11 @@ final class ItemIngester {
         Instant published = current.get().published() == null ? now : current.get().published().toInstant();
         publisher.publish(h, submission(sub, clean, current.get().slug(), published), ArticleStatus.valueOf(current.get().status()));
         h.createUpdate("""
-                        update ingest_item set item_hash = :hash, article_hash = :articleHash, simhash = :simhash,
+                        update ingest_item set item_hash = :hash, article_hash = :articleHash, fingerprint = :fingerprint,
                             guid_key = coalesce(guid_key, :guid), link_key = coalesce(link_key, :link), last_seen_at = :now
                         where id = :id
                         """)
-                .bind("hash", clean.contentHash()).bind("articleHash", articleHash(h, k.articleId())).bind("simhash", simhash)
+                .bind("hash", clean.contentHash()).bind("articleHash", articleHash(h, k.articleId())).bind("fingerprint", MinHash.encode(fingerprint))
                 .bind("guid", guidKey).bind("link", clean.linkKey()).bind("now", SubscriptionStore.utc(now)).bind("id", k.rowId())
                 .execute();
         return Result.UPDATED;
@@ -159,15 +161,15 @@ final class ItemIngester {
     }
 
     private static long insertRow(Handle h, FeedSubscription sub, long sourceId, long articleId, String guidKey,
-                                  ItemCleaner.CleanItem clean, long simhash, String rawDate, boolean copy, Instant now) {
+                                  ItemCleaner.CleanItem clean, int[] fingerprint, String rawDate, boolean copy, Instant now) {
         return h.createUpdate("""
                         insert into ingest_item (subscription_id, source_id, article_id, guid_key, link_key, item_hash, article_hash,
-                            simhash, is_copy, raw_date, first_seen_at, last_seen_at)
-                        values (:sub, :source, :article, :guid, :link, :hash, :articleHash, :simhash, :copy, :raw, :now, :now)
+                            fingerprint, is_copy, raw_date, first_seen_at, last_seen_at)
+                        values (:sub, :source, :article, :guid, :link, :hash, :articleHash, :fingerprint, :copy, :raw, :now, :now)
                         """)
                 .bind("sub", sub.id()).bind("source", sourceId).bind("article", articleId).bind("guid", guidKey)
                 .bind("link", clean.linkKey()).bind("hash", clean.contentHash()).bind("articleHash", articleHash(h, articleId))
-                .bind("simhash", simhash).bind("copy", copy).bind("raw", rawDate == null ? null : FeedParser.abbreviate(rawDate, 190))
+                .bind("fingerprint", MinHash.encode(fingerprint)).bind("copy", copy).bind("raw", rawDate == null ? null : FeedParser.abbreviate(rawDate, 190))
                 .bind("now", SubscriptionStore.utc(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }

@@ -64,7 +64,7 @@ class ParserRobustnessTest {
                     if (clean.originalUrl() != null) {
                         assertThat(clean.originalUrl()).matches("https?://.*");
                     }
-                    SimHash.of(clean.plainText());
+                    MinHash.of(clean.plainText());
                 } catch (FeedProblem refusedItem) {
                     assertThat(refusedItem.getMessage()).isNotBlank();
                 }

@@ -16,12 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on 127.0.0.1 serving feed files, for tests and the benchmark. */
-final class FeedServer implements AutoCloseable {
+public final class FeedServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
-    FeedServer() {
+    public FeedServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -35,16 +35,16 @@ final class FeedServer implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         return hits.computeIfAbsent(path, p -> new AtomicInteger()).get();
     }
 
     /** Serves any handler; every request is counted. */
-    FeedServer handle(String path, HttpHandler handler) {
+    public FeedServer handle(String path, HttpHandler handler) {
         try {
             server.removeContext(path);
         } catch (IllegalArgumentException ignored) {
@@ -59,20 +59,20 @@ final class FeedServer implements AutoCloseable {
         return this;
     }
 
-    FeedServer serve(String path, String contentType, String body) {
+    public FeedServer serve(String path, String contentType, String body) {
         return serve(path, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    FeedServer serve(String path, String contentType, byte[] body) {
+    public FeedServer serve(String path, String contentType, byte[] body) {
         return handle(path, exchange -> send(exchange, 200, contentType, body));
     }
 
     /** Serves a classpath resource from src/test/resources/feeds. */
-    FeedServer resource(String path, String contentType, String name) {
+    public FeedServer resource(String path, String contentType, String name) {
         return serve(path, contentType, read(name));
     }
 
-    static byte[] read(String name) {
+    public static byte[] read(String name) {
         try (InputStream in = FeedServer.class.getResourceAsStream("/feeds/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("No test feed " + name);
@@ -83,7 +83,7 @@ final class FeedServer implements AutoCloseable {
         }
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         drain(exchange);
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -96,7 +96,7 @@ final class FeedServer implements AutoCloseable {
         }
     }
 
-    static void drain(HttpExchange exchange) throws IOException {
+    public static void drain(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
     }
 

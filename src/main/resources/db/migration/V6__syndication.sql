@@ -66,3 +66,7 @@ create table article_also_from (
     recorded_at  timestamp with time zone not null,
     primary key (article_id, source_id)
 );
+
+-- ArticleStore.recordChange looks up the latest change of an article after every save; without this index
+-- that is a scan of the whole outbox, which made storing a thousand partner items slower with each item.
+create index content_change_article on content_change (article_id);

@@ -152,7 +152,7 @@ public final class Settings {
             return url;
         }
         // AUTO_SERVER lets a CLI command share the file with a running site.
-        return "jdbc:h2:file:" + dataDir().resolve("db").resolve("gazette") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir().resolve("db").resolve("gazette") + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64";
     }
 
     public Locale locale() {

@@ -3,6 +3,7 @@ package org.gazette.syndication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +28,18 @@ final class Deduplicator {
     private record Recent(long rowId, int[] fingerprint) {
     }
 
-    private final List<Recent> recent = new ArrayList<>();
+    /**
+     * Fingerprints bucketed by each pair of slots (locality-sensitive hashing), so a new item is compared
+     * only with texts that agree with it on at least one pair; at the same-story threshold a true match
+     * shares a pair with near certainty (1 - 0.75^32).
+     */
+    private final Map<Long, List<Recent>> buckets = new HashMap<>();
 
     Deduplicator(Handle h, Instant now) {
         h.createQuery("select id, fingerprint from ingest_item where first_seen_at >= :since and fingerprint is not null")
                 .bind("since", SubscriptionStore.utc(now.minus(WINDOW)))
                 .map((rs, ctx) -> new Recent(rs.getLong(1), MinHash.decode(rs.getString(2))))
-                .forEach(recent::add);
+                .forEach(r -> remember(r.rowId(), r.fingerprint()));
     }
 
     Optional<Known> find(Handle h, long sourceId, String guidKey, String linkKey, int[] fingerprint) {
@@ -55,11 +61,13 @@ final class Deduplicator {
         if (fingerprint != null) {
             Recent best = null;
             double bestSimilarity = 0;
-            for (Recent candidate : recent) {
-                double similarity = MinHash.similarity(candidate.fingerprint(), fingerprint);
-                if (similarity >= MinHash.SAME_STORY && similarity > bestSimilarity) {
-                    best = candidate;
-                    bestSimilarity = similarity;
+            for (int band = 0; band < MinHash.SLOTS / 2; band++) {
+                for (Recent candidate : buckets.getOrDefault(bandKey(fingerprint, band), List.of())) {
+                    double similarity = MinHash.similarity(candidate.fingerprint(), fingerprint);
+                    if (similarity >= MinHash.SAME_STORY && similarity > bestSimilarity) {
+                        best = candidate;
+                        bestSimilarity = similarity;
+                    }
                 }
             }
             if (best != null) {
@@ -71,9 +79,17 @@ final class Deduplicator {
 
     /** Remembers a newly stored row's fingerprint for the rest of this poll. */
     void remember(long rowId, int[] fingerprint) {
-        if (fingerprint != null) {
-            recent.add(new Recent(rowId, fingerprint));
+        if (fingerprint == null) {
+            return;
         }
+        Recent recent = new Recent(rowId, fingerprint);
+        for (int band = 0; band < MinHash.SLOTS / 2; band++) {
+            buckets.computeIfAbsent(bandKey(fingerprint, band), k -> new ArrayList<>()).add(recent);
+        }
+    }
+
+    private static long bandKey(int[] fingerprint, int band) {
+        return ((long) band << 58) ^ ((long) fingerprint[2 * band] << 29) ^ (fingerprint[2 * band + 1] & 0xffffffffL);
     }
 
     private static Optional<Known> one(Handle h, String condition, Map<String, Object> params, String how) {

@@ -61,8 +61,9 @@ public final class ItemCleaner {
         resolveAddresses(doc);
         LeadImage image = leadImage(item, doc, base);
 
+        // The words as readers will see them (script and style content is not text to jsoup), without parsing again.
+        String bodyText = doc.body().text();
         String safe = renderer.sanitize(doc.body().html()).strip();
-        String bodyText = BodyRenderer.plainText(safe);
         String headline = item.title() == null || item.title().isBlank() ? null : item.title().strip();
         if (headline == null && bodyText.isBlank()) {
             throw new FeedProblem("An item has neither a title nor any text");
@@ -77,7 +78,7 @@ public final class ItemCleaner {
         }
         String deck = null;
         if (hasContent && item.summaryHtml() != null) {
-            String summary = BodyRenderer.plainText(renderer.sanitize(item.summaryHtml())).strip();
+            String summary = Jsoup.parseBodyFragment(item.summaryHtml()).text().strip();
             String prefix = summary.substring(0, Math.min(summary.length(), 80));
             if (!summary.isEmpty() && !bodyText.startsWith(prefix)) {
                 deck = BodyRenderer.teaser(summary, 300);

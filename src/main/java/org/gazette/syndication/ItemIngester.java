@@ -44,7 +44,7 @@ final class ItemIngester {
     }
 
     /** What one pass over a feed did, with the item-level problems in words. */
-    record Outcome(SubscriptionStore.Counts counts, List<String> problems, int kept) {
+    record Outcome(SubscriptionStore.Counts counts, List<String> problems, int kept, int storageFailures) {
         String note(int skipped) {
             List<String> parts = new ArrayList<>();
             if (!problems.isEmpty()) {
@@ -63,40 +63,105 @@ final class ItemIngester {
 
     private enum Result { SEEN, ADDED, UPDATED, DUPLICATE, KEPT }
 
-    /** Serialized: two feeds storing at once could both miss that they carry the same story. */
-    synchronized Outcome ingest(FeedSubscription sub, ParsedFeed feed, String feedBase, Instant now) {
-        Deduplicator dedupe = jdbi.withHandle(h -> new Deduplicator(h, now));
-        int added = 0;
-        int updated = 0;
-        int duplicates = 0;
-        int kept = 0;
-        List<String> problems = new ArrayList<>();
-        for (FeedItem item : feed.items()) {
-            try {
-                ItemCleaner.CleanItem clean = cleaner.clean(item, feedBase);
-                int[] fingerprint = MinHash.of(clean.plainText());
-                Result result = jdbi.inTransaction(h -> store(h, sub, item, clean, fingerprint, dedupe, now));
-                switch (result) {
-                    case ADDED -> added++;
-                    case UPDATED -> updated++;
-                    case DUPLICATE -> duplicates++;
-                    case KEPT -> kept++;
-                    default -> { }
-                }
-            } catch (FeedProblem e) {
-                problems.add(e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("Feed {}: could not store an item ({})", sub.id(), item.link(), e);
-                problems.add("an item could not be stored (" + FeedParser.abbreviate(FeedFetcher.messageOf(e), 200) + ")");
-            }
-        }
-        var counts = new SubscriptionStore.Counts(feed.items().size(), added, updated, duplicates, problems.size());
-        return new Outcome(counts, problems, kept);
+    /** Items stored per transaction; each item has its own savepoint, so a failing item is undone alone. */
+    static final int CHUNK = 50;
+
+    /** An item cleaned and fingerprinted, or the reason it was refused. */
+    private record Prepared(FeedItem item, ItemCleaner.CleanItem clean, int[] fingerprint, String problem) {
     }
 
-    private Result store(Handle h, FeedSubscription sub, FeedItem item, ItemCleaner.CleanItem clean, int[] fingerprint,
+    /** What a chunk did; merged into the poll's totals only once its transaction has committed. */
+    private static final class Tally {
+        int added;
+        int updated;
+        int duplicates;
+        int kept;
+        int storageFailures;
+        final List<String> problems = new ArrayList<>();
+
+        void count(Result result) {
+            switch (result) {
+                case ADDED -> added++;
+                case UPDATED -> updated++;
+                case DUPLICATE -> duplicates++;
+                case KEPT -> kept++;
+                default -> { }
+            }
+        }
+
+        void add(Tally other) {
+            added += other.added;
+            updated += other.updated;
+            duplicates += other.duplicates;
+            kept += other.kept;
+            storageFailures += other.storageFailures;
+            problems.addAll(other.problems);
+        }
+    }
+
+    /**
+     * Cleaning runs on all cores; storing is serialized (two feeds storing at once could both
+     * miss that they carry the same story) and goes in chunks of {@link #CHUNK} items per transaction.
+     */
+    Outcome ingest(FeedSubscription sub, ParsedFeed feed, String feedBase, Instant now) {
+        List<Prepared> prepared = feed.items().parallelStream().map(item -> prepare(item, feedBase)).toList();
+        synchronized (this) {
+            long sourceId = jdbi.inTransaction(h -> catalog.sourceNamed(h, sub.sourceName(), sub.sourceUrl()).id());
+            Deduplicator dedupe = jdbi.withHandle(h -> new Deduplicator(h, now));
+            Tally total = new Tally();
+            for (int from = 0; from < prepared.size(); from += CHUNK) {
+                List<Prepared> chunk = prepared.subList(from, Math.min(prepared.size(), from + CHUNK));
+                try {
+                    total.add(jdbi.inTransaction(h -> storeChunk(h, sub, sourceId, chunk, dedupe, now)));
+                } catch (RuntimeException e) {
+                    // The commit itself failed: nothing of this chunk was stored; the next poll tries again.
+                    LOG.warn("Feed {}: could not store {} items", sub.id(), chunk.size(), e);
+                    total.storageFailures += chunk.size();
+                    total.problems.add(chunk.size() + " items could not be stored (" + FeedParser.abbreviate(FeedFetcher.messageOf(e), 200) + ")");
+                }
+            }
+            var counts = new SubscriptionStore.Counts(feed.items().size(), total.added, total.updated, total.duplicates,
+                    total.problems.size());
+            return new Outcome(counts, total.problems, total.kept, total.storageFailures);
+        }
+    }
+
+    private Prepared prepare(FeedItem item, String feedBase) {
+        try {
+            ItemCleaner.CleanItem clean = cleaner.clean(item, feedBase);
+            return new Prepared(item, clean, MinHash.of(clean.plainText()), null);
+        } catch (FeedProblem e) {
+            return new Prepared(item, null, null, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not clean an item ({})", item.link(), e);
+            return new Prepared(item, null, null, "an item could not be cleaned (" + FeedParser.abbreviate(FeedFetcher.messageOf(e), 200) + ")");
+        }
+    }
+
+    private Tally storeChunk(Handle h, FeedSubscription sub, long sourceId, List<Prepared> chunk, Deduplicator dedupe, Instant now) {
+        Tally tally = new Tally();
+        for (Prepared p : chunk) {
+            if (p.problem() != null) {
+                tally.problems.add(p.problem());
+                continue;
+            }
+            h.savepoint("item");
+            try {
+                tally.count(store(h, sub, sourceId, p.item(), p.clean(), p.fingerprint(), dedupe, now));
+                h.releaseSavepoint("item");
+            } catch (RuntimeException e) {
+                h.rollbackToSavepoint("item");
+                h.releaseSavepoint("item");
+                LOG.warn("Feed {}: could not store an item ({})", sub.id(), p.item().link(), e);
+                tally.storageFailures++;
+                tally.problems.add("an item could not be stored (" + FeedParser.abbreviate(FeedFetcher.messageOf(e), 200) + ")");
+            }
+        }
+        return tally;
+    }
+
+    private Result store(Handle h, FeedSubscription sub, long sourceId, FeedItem item, ItemCleaner.CleanItem clean, int[] fingerprint,
                          Deduplicator dedupe, Instant now) {
-        long sourceId = catalog.sourceNamed(h, sub.sourceName(), sub.sourceUrl()).id();
         // An item with neither GUID nor link is known by its content, so polling it again adds nothing.
         String guidKey = Links.sha256(clean.guid() != null ? clean.guid()
                 : clean.linkKey() != null ? "link:" + clean.linkKey() : "text:" + clean.contentHash());

@@ -164,8 +164,11 @@ public final class Syndication {
             ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType());
             String base = Links.absolute(feed.link(), fetched.finalUri().toString());
             ItemIngester.Outcome outcome = ingester.ingest(sub, feed, base != null ? base : fetched.finalUri().toString(), started);
-            store.recordSuccess(sub.id(), started, fetched.status(), outcome.counts(), fetched.etag(), fetched.lastModified(),
-                    outcome.note(feed.skipped()), clock.instant().plus(sub.every()));
+            // When items failed to store (a database hiccup), forget the validators so the next poll gets the
+            // whole feed again instead of a 304, and the items are not lost.
+            boolean complete = outcome.storageFailures() == 0;
+            store.recordSuccess(sub.id(), started, fetched.status(), outcome.counts(), complete ? fetched.etag() : null,
+                    complete ? fetched.lastModified() : null, outcome.note(feed.skipped()), clock.instant().plus(sub.every()));
             if (outcome.counts().added() + outcome.counts().updated() > 0) {
                 afterChanges.run();
             }

@@ -57,6 +57,10 @@ public final class WebServer {
             config.routes.get("/search", search::show);
             config.routes.get("/feed.rss", ctx -> ctx.contentType(RssFeed.CONTENT_TYPE)
                     .result(rss.render(site.articles().latest(FEED_SIZE, 0).articles())));
+            // Syndication: read-only status of partner feeds (off unless ingest.status-page is true)
+            var feedStatus = new org.gazette.syndication.StatusPage(org.gazette.syndication.Syndication.forSite(site), pages,
+                    settings.getBoolean("ingest.status-page"));
+            config.routes.get("/syndication/status", feedStatus::show);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));

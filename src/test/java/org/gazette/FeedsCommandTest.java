@@ -82,6 +82,7 @@ class FeedsCommandTest {
             assertThat(site.get("/source/pacific-herald").body()).contains("Island Schools Switch to Solar Power")
                     .doesNotContain("Highland Farmers");
             assertThat(site.get("/search?q=solar").body()).contains("/articles/island-schools-switch-to-solar-power");
+            assertThat(site.get("/syndication/status").statusCode()).as("status page is off by default").isEqualTo(404);
         }
     }
 

@@ -43,7 +43,8 @@ public final class Settings {
             Map.entry("ingest.connect-timeout", new String[] {"10", "Seconds to wait for a partner feed's server to accept the connection."}),
             Map.entry("ingest.read-timeout", new String[] {"30", "Seconds a partner feed may take to arrive in full."}),
             Map.entry("ingest.max-items", new String[] {"1000", "Items taken from one feed per poll; the rest of a longer feed is skipped."}),
-            Map.entry("ingest.workers", new String[] {"4", "Feeds polled at the same time."})));
+            Map.entry("ingest.workers", new String[] {"4", "Feeds polled at the same time."}),
+            Map.entry("ingest.status-page", new String[] {"false", "Serve the partner feeds' status at /syndication/status (it shows feed addresses and errors)."})));
 
     private final Map<String, String> values;
 

@@ -31,7 +31,8 @@ class SyndicationTest {
 
     @BeforeEach
     void start() throws Exception {
-        site = TestSite.start(data, Map.of("ingest.allow-private-addresses", "true", "ingest.read-timeout", "3"));
+        site = TestSite.start(data, Map.of("ingest.allow-private-addresses", "true", "ingest.read-timeout", "3",
+                "ingest.status-page", "true"));
         feeds = new FeedServer();
         syndication = Syndication.forSite(site.site());
     }
@@ -269,6 +270,13 @@ class SyndicationTest {
         }
         assertThat(site.get("/").statusCode()).isEqualTo(200);
         assertThat(site.get("/articles/highland-farmers-rebuild-terraces-after-record-floods").statusCode()).isEqualTo(200);
+
+        String status = site.get("/syndication/status").body();
+        assertThat(status).contains("<h1>Partner feeds</h1>")
+                .contains("<strong>Partner laughs</strong>")
+                .contains("The feed contains a document type declaration (DOCTYPE)")
+                .contains("3 seen, 3 new, 0 updated, 0 duplicates, 0 refused")
+                .contains("<td>404</td>");
     }
 
     @Test

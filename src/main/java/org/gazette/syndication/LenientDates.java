@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class LenientDates {
             Map.entry("CET", "+01:00"), Map.entry("CEST", "+02:00"), Map.entry("BST", "+01:00"), Map.entry("WET", "+00:00"),
             Map.entry("WEST", "+01:00"), Map.entry("EET", "+02:00"), Map.entry("EEST", "+03:00"), Map.entry("JST", "+09:00"));
 
-    private static final Pattern WEEKDAY = Pattern.compile("^[A-Za-z]{2,9}\\.?,?\\s+(?=\\d)");
+    private static final Pattern WEEKDAY = Pattern.compile("(?i)^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+");
     private static final Pattern TRAILING_ZONE = Pattern.compile("\\s*\\(?([A-Za-z]{1,4})\\)?$");
     private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})$");
     private static final Pattern EPOCH = Pattern.compile("\\d{9,10}");
@@ -39,7 +40,7 @@ public final class LenientDates {
     private static final List<DateTimeFormatter> WRITTEN = List.of(
             formatter("d MMM uuuu[ HH:mm[:ss]][ XXX]"),
             formatter("d MMMM uuuu[ HH:mm[:ss]][ XXX]"),
-            formatter("d MMM yy[ HH:mm[:ss]][ XXX]"),
+            formatter("d MMM uu[ HH:mm[:ss]][ XXX]"),
             formatter("MMM d[,] uuuu[ HH:mm[:ss]][ XXX]"),
             formatter("MMMM d[,] uuuu[ HH:mm[:ss]][ XXX]"));
 
@@ -49,7 +50,7 @@ public final class LenientDates {
                     .appendPattern("uuuu-MM-dd['T'][' ']HH:mm[:ss]")
                     .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
                     .optionalStart().appendPattern("[' ']XXX").optionalEnd()
-                    .toFormatter(Locale.ROOT),
+                    .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT),
             formatter("uuuu-MM-dd"),
             formatter("uuuu/MM/dd[ HH:mm[:ss]][ XXX]"));
 
@@ -110,6 +111,8 @@ public final class LenientDates {
     }
 
     private static DateTimeFormatter formatter(String pattern) {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
+        // Strict: "31 Feb" is a typing error to keep as raw text, not a date to round to 28 Feb.
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 }

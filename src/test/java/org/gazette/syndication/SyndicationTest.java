@@ -280,6 +280,21 @@ class SyndicationTest {
     }
 
     @Test
+    void aFeedOfTenThousandItemsIsTakenUpToTheLimitAndTheRestIsNamed() {
+        feeds.serve("/huge", "application/rss+xml", ParserRobustnessTest.manyItems(10_000));
+        var site = this.site.site();
+        var limited = new Syndication(site.database().jdbi(), site.publisher(), site.catalog(), site.renderer(),
+                site.settings().with("ingest.max-items", "50"), java.time.Clock.systemUTC(), () -> { });
+        FeedSubscription sub = limited.add(new FeedSubscription.Request(feeds.url("/huge"), "Huge Outlet", null, null, "World",
+                List.of(), "en", FeedSubscription.Mode.PUBLISH, Duration.ofMinutes(15)));
+        FeedSubscription after = limited.poll(sub.id());
+        assertThat(after.status().seen()).isEqualTo(50);
+        assertThat(after.status().added()).isEqualTo(50);
+        assertThat(after.status().failures()).isZero();
+        assertThat(after.status().lastError()).contains("the feed had 9950 more item(s) than the per-poll limit; they were skipped");
+    }
+
+    @Test
     void backOffDoublesUpToADayAndRetryAfterIsHonoured() {
         assertThat(Syndication.backoff(Duration.ofMinutes(15), 1)).isEqualTo(Duration.ofMinutes(30));
         assertThat(Syndication.backoff(Duration.ofMinutes(15), 3)).isEqualTo(Duration.ofMinutes(120));

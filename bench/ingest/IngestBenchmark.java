@@ -38,6 +38,8 @@ public class IngestBenchmark {
             site.start();
             site.changeFeed().startPolling(Duration.ofMillis(200)); // as in serve: the index follows while items are stored
             Syndication syndication = Syndication.forSite(site);
+            List<Double> warmRates = new java.util.ArrayList<>();
+            List<Double> warmCpu = new java.util.ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 byte[] feed = feed(items, round);
                 String path = "/feed-" + round + ".xml";
@@ -65,6 +67,10 @@ public class IngestBenchmark {
                 long again = System.nanoTime();
                 FeedSubscription repeat = syndication.poll(sub.id());
                 double repeatSeconds = (System.nanoTime() - again) / 1e9;
+                if (round > 1) {
+                    warmRates.add(s.added() / seconds);
+                    warmCpu.add(cpuSeconds);
+                }
                 System.out.printf("round %d: %d new items in %.2f s = %.0f items/s (process CPU %.2f s; feed %d KB); "
                                 + "re-poll of the same feed (%d seen, %d new) %.2f s = %.0f items/s%n", round, s.added(), seconds,
                         s.added() / seconds, cpuSeconds, feed.length / 1024, repeat.status().seen(), repeat.status().added(),
@@ -72,6 +78,17 @@ public class IngestBenchmark {
             }
             System.out.printf("articles in the database: %d, in the search index: %d%n", site.articles().countPublished(),
                     site.index().size());
+            if (!warmRates.isEmpty()) {
+                warmRates.sort(null);
+                warmCpu.sort(null);
+                double medianCpu = warmCpu.get(warmCpu.size() / 2);
+                int cores = Runtime.getRuntime().availableProcessors();
+                System.out.printf("warm rounds (2..%d): median %.0f items/s, best %.0f items/s; median process CPU %.2f ms per item, "
+                                + "so %d idle core(s) would take about %.0f items/s%n", rounds, warmRates.get(warmRates.size() / 2),
+                        warmRates.get(warmRates.size() - 1), medianCpu * 1000 / items, cores, items / (medianCpu / cores));
+                System.out.printf("load average now: %.1f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
+            }
         } finally {
             server.stop(0);
         }

@@ -175,6 +175,9 @@ final class ItemIngester {
             return Result.ADDED;
         }
         Deduplicator.Known k = known.get();
+        if (k.articleId() == 0) {
+            return Result.SEEN; // an editor deleted the article this item became; it stays deleted
+        }
         if (k.sourceId() != sourceId) {
             // The same story, first taken from another outlet: credit this one too, keep one article.
             boolean credited = h.createQuery("select count(*) from article_also_from where article_id = :a and source_id = :s")

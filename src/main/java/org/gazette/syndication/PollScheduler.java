@@ -75,6 +75,14 @@ public final class PollScheduler implements AutoCloseable {
     public void close() {
         dispatcher.shutdownNow();
         pool.shutdownNow();
+        try {
+            // Let a poll that is storing items finish its transaction before the database closes.
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("A feed poll was still running at shutdown; its feed is polled again after the restart");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

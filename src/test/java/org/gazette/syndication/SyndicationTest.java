@@ -190,6 +190,18 @@ class SyndicationTest {
     }
 
     @Test
+    void anArticleDeletedHereIsNotBroughtBackByTheNextPoll() throws Exception {
+        feeds.resource("/andes.xml", "application/rss+xml", "rss2.xml");
+        FeedSubscription sub = subscribe("/andes.xml", "Andes Wire", FeedSubscription.Mode.PUBLISH);
+        syndication.poll(sub.id());
+        long id = article("glacier-lake-warning-system-tested-in-three-provinces").id();
+        site.site().database().jdbi().useHandle(h -> h.execute("delete from article where id = ?", id));
+        FeedSubscription again = syndication.poll(sub.id());
+        assertThat(again.status().added()).isZero();
+        assertThat(site.site().articles().bySlug("glacier-lake-warning-system-tested-in-three-provinces")).isEmpty();
+    }
+
+    @Test
     void reviewModeHoldsArticlesAsDraftsOffTheSite() throws Exception {
         feeds.resource("/andes.xml", "application/rss+xml", "rss2.xml");
         syndication.poll(subscribe("/andes.xml", "Andes Wire", FeedSubscription.Mode.REVIEW).id());

@@ -190,7 +190,8 @@ final class ItemIngester {
             insertRow(h, sub, sourceId, k.articleId(), guidKey, clean, fingerprint, item.rawDate(), true, now);
             return Result.DUPLICATE;
         }
-        if (k.copy() || k.itemHash().equals(clean.contentHash())) {
+        boolean sameItem = k.matchedBy().equals("guid");
+        if (k.copy() || (sameItem && k.itemHash().equals(clean.contentHash()))) {
             touch(h, k.rowId(), guidKey, clean.linkKey(), now);
             return Result.SEEN;
         }
@@ -203,23 +204,31 @@ final class ItemIngester {
         if (current.isEmpty()) {
             return Result.SEEN; // the article was deleted here; an upstream change does not bring it back
         }
+        long rowId = k.rowId();
+        if (!sameItem) {
+            // Another item of this outlet with the same story (a new GUID, or the story listed twice): it gets its
+            // own row, so each item is compared with its own last version and two variants cannot take turns.
+            rowId = insertRow(h, sub, sourceId, k.articleId(), guidKey, clean, fingerprint, item.rawDate(), false, now);
+            dedupe.remember(rowId, fingerprint);
+            if (k.itemHash().equals(clean.contentHash())) {
+                return Result.SEEN;
+            }
+        }
         if (!current.get().hash().equals(k.articleHash())) {
             // An editor changed the article after we last wrote it: theirs wins. Remember the upstream state
             // so the same upstream version is not reported again.
             h.createUpdate("update ingest_item set item_hash = :hash, last_seen_at = :now where id = :id")
-                    .bind("hash", clean.contentHash()).bind("now", SubscriptionStore.utc(now)).bind("id", k.rowId()).execute();
+                    .bind("hash", clean.contentHash()).bind("now", SubscriptionStore.utc(now)).bind("id", rowId).execute();
             return Result.KEPT;
         }
         Instant published = current.get().published() == null ? now : current.get().published().toInstant();
         publisher.publish(h, submission(sub, clean, current.get().slug(), published), ArticleStatus.valueOf(current.get().status()));
-        h.createUpdate("""
-                        update ingest_item set item_hash = :hash, article_hash = :articleHash, fingerprint = :fingerprint,
-                            guid_key = coalesce(guid_key, :guid), link_key = coalesce(link_key, :link), last_seen_at = :now
-                        where id = :id
-                        """)
-                .bind("hash", clean.contentHash()).bind("articleHash", articleHash(h, k.articleId())).bind("fingerprint", MinHash.encode(fingerprint))
-                .bind("guid", guidKey).bind("link", clean.linkKey()).bind("now", SubscriptionStore.utc(now)).bind("id", k.rowId())
-                .execute();
+        h.createUpdate("update ingest_item set item_hash = :hash, fingerprint = :fingerprint, last_seen_at = :now where id = :id")
+                .bind("hash", clean.contentHash()).bind("fingerprint", MinHash.encode(fingerprint))
+                .bind("now", SubscriptionStore.utc(now)).bind("id", rowId).execute();
+        // Every item of ours behind this article now knows the article as we left it.
+        h.createUpdate("update ingest_item set article_hash = :articleHash where article_id = :article and is_copy = false")
+                .bind("articleHash", articleHash(h, k.articleId())).bind("article", k.articleId()).execute();
         return Result.UPDATED;
     }
 

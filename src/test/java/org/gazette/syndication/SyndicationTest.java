@@ -177,6 +177,22 @@ class SyndicationTest {
     }
 
     @Test
+    void twoItemsOfOneFeedWithTheSameLinkDoNotTakeTurnsUpdatingTheArticle() {
+        String item = "<item><title>%s</title><link>https://twice.example/story</link><guid>%s</guid>"
+                + "<description>%s</description></item>";
+        feeds.serve("/twice", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Twice</title><link>https://twice.example/</link>"
+                + "<description>d</description>" + item.formatted("Listed under News", "news-1", "The story as filed under news.")
+                + item.formatted("Listed under Local", "local-1", "The story as filed under local.") + "</channel></rss>");
+        FeedSubscription sub = subscribe("/twice", "Twice Daily", FeedSubscription.Mode.PUBLISH);
+        FeedSubscription first = syndication.poll(sub.id());
+        assertThat(first.status().added()).isEqualTo(1);
+        FeedSubscription second = syndication.poll(sub.id());
+        assertThat(second.status().added()).isZero();
+        assertThat(second.status().updated()).isZero();
+        assertThat(syndication.poll(sub.id()).status().updated()).isZero();
+    }
+
+    @Test
     void itemsRemovedUpstreamStayPublished() throws Exception {
         feeds.resource("/andes.xml", "application/rss+xml", "rss2.xml");
         FeedSubscription sub = subscribe("/andes.xml", "Andes Wire", FeedSubscription.Mode.PUBLISH);

@@ -44,10 +44,23 @@ public final class Syndication {
         this.readTimeout = Duration.ofSeconds(settings.getInt("ingest.read-timeout"));
         this.defaultLanguage = settings.get("site.language");
         this.fetcher = new FeedFetcher(new AddressGuard(settings.getBoolean("ingest.allow-private-addresses")),
-                Long.parseLong(settings.get("ingest.max-bytes")), Duration.ofSeconds(settings.getInt("ingest.connect-timeout")),
+                maxBytes(settings), Duration.ofSeconds(settings.getInt("ingest.connect-timeout")),
                 readTimeout, "Gazette/0.1 (feed reader; +" + settings.baseUrl() + "/)", clock);
         this.parser = new FeedParser(settings.getInt("ingest.max-items"));
         this.ingester = new ItemIngester(jdbi, publisher, catalog, new ItemCleaner(renderer));
+    }
+
+    private static long maxBytes(Settings settings) {
+        try {
+            long value = Long.parseLong(settings.get("ingest.max-bytes").strip());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Setting 'ingest.max-bytes' must be a positive number of bytes, not '"
+                + settings.get("ingest.max-bytes") + "'");
     }
 
     /** The service over a running site's parts; changes reach the search index when a poll ends. */

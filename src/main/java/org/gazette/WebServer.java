@@ -98,6 +98,11 @@ public final class WebServer {
             config.routes.get("/api/search", api::search);
 
             config.routes.get("/metrics", metrics::scrape);
+
+            // Syndication: read-only status of partner feeds (off unless ingest.status-page is true)
+            var feedStatus = new org.gazette.syndication.StatusPage(org.gazette.syndication.Syndication.forSite(site), pages,
+                    settings.getBoolean("ingest.status-page"));
+            config.routes.get("/syndication/status", feedStatus::show);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));

@@ -41,7 +41,15 @@ public final class Settings {
             // Feeds, sitemaps and sharing (issue 4)
             Map.entry("site.republished-canonical", new String[] {"original", "Canonical URL of a republished article: original (the partner's page) or self (its page here)."}),
             Map.entry("site.logo", new String[] {"/assets/logo.svg", "The publisher's logo named in structured data: a path on this site or an absolute URL."}),
-            Map.entry("sitemap.max-urls", new String[] {"50000", "Most URLs in one sitemap file (at most 50000, the sitemaps.org limit)."})));
+            Map.entry("sitemap.max-urls", new String[] {"50000", "Most URLs in one sitemap file (at most 50000, the sitemaps.org limit)."}),
+            // Syndication (partner feeds)
+            Map.entry("ingest.allow-private-addresses", new String[] {"false", "Let partner feeds live on private, loopback or link-local addresses (tests, intranets)."}),
+            Map.entry("ingest.max-bytes", new String[] {"10485760", "Largest partner feed Gazette downloads, in bytes (after decompression)."}),
+            Map.entry("ingest.connect-timeout", new String[] {"10", "Seconds to wait for a partner feed's server to accept the connection."}),
+            Map.entry("ingest.read-timeout", new String[] {"30", "Seconds a partner feed may take to arrive in full."}),
+            Map.entry("ingest.max-items", new String[] {"1000", "Items taken from one feed per poll; the rest of a longer feed is skipped."}),
+            Map.entry("ingest.workers", new String[] {"4", "Feeds polled at the same time."}),
+            Map.entry("ingest.status-page", new String[] {"false", "Serve the partner feeds' status at /syndication/status (it shows feed addresses and errors)."})));
 
     private final Map<String, String> values;
 
@@ -150,7 +158,7 @@ public final class Settings {
             return url;
         }
         // AUTO_SERVER lets a CLI command share the file with a running site.
-        return "jdbc:h2:file:" + dataDir().resolve("db").resolve("gazette") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir().resolve("db").resolve("gazette") + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64";
     }
 
     public Locale locale() {

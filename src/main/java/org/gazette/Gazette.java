@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 /** The {@code gazette} command: serve the site, publish articles from files, rebuild the index. */
 @Command(name = "gazette", mixinStandardHelpOptions = true, version = "Gazette 0.1",
         description = "A news publishing platform: site, feeds and search in one process.",
-        subcommands = {Gazette.Serve.class, Gazette.Publish.class, Gazette.Reindex.class, Gazette.ShowSettings.class})
+        subcommands = {Gazette.Serve.class, Gazette.Publish.class, Gazette.Reindex.class, Gazette.ShowSettings.class,
+                Gazette.Feeds.class})
 public final class Gazette implements Runnable {
 
     @CommandLine.Spec
@@ -36,7 +37,8 @@ public final class Gazette implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line, for {@code main} and for tests that run commands as a shell would. */
+    public static CommandLine commandLine() {
         return new CommandLine(new Gazette())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("gazette: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -89,6 +91,8 @@ public final class Gazette implements Runnable {
             site.changeFeed().startPolling(Duration.ofMillis(200));
             site.followReindexRequests();
             var releaser = new ScheduledRelease(site);
+            var feedPoller = org.gazette.syndication.PollScheduler.start(
+                    org.gazette.syndication.Syndication.forSite(site), settings);
             Javalin app = WebServer.create(site).start();
             System.out.println("Gazette is serving " + settings.get("site.name") + " on http://localhost:" + app.port()
                     + "/ (data in " + settings.dataDir() + ")");
@@ -96,6 +100,7 @@ public final class Gazette implements Runnable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
                 releaser.close();
+                feedPoller.close();
                 site.close();
                 stopped.countDown();
             }, "shutdown"));
@@ -174,6 +179,77 @@ public final class Gazette implements Runnable {
             Settings.KNOWN.forEach((key, spec) -> System.out.printf("%-22s %-32s %s%n    %s%n", key, Settings.envName(key),
                     key.equals("db.password") && !settings.get(key).isEmpty() ? "(set)" : "= " + settings.get(key), spec[1]));
             return 0;
+        }
+    }
+
+    // ---- Syndication: partner feeds (implemented in org.gazette.syndication) ----
+
+    @Command(name = "feeds", description = "Partner feeds republished on the site: add, list, poll, remove.",
+            subcommands = {FeedsAdd.class, FeedsList.class, FeedsPoll.class, FeedsRemove.class})
+    static final class Feeds implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    /** A feeds action: opens the site, runs against its syndication service, closes it again. */
+    abstract static class FeedsAction implements Callable<Integer> {
+        @Mixin
+        SiteOptions options;
+
+        abstract int run(org.gazette.syndication.Syndication syndication);
+
+        @Override
+        public Integer call() throws Exception {
+            try (Site site = Site.open(options.settings(), false)) {
+                site.start();
+                return run(org.gazette.syndication.Syndication.forSite(site));
+            }
+        }
+    }
+
+    @Command(name = "add", description = "Subscribe to a partner's RSS, Atom or JSON feed.")
+    static final class FeedsAdd extends FeedsAction {
+        @Mixin
+        org.gazette.syndication.FeedsCli.AddOptions add;
+
+        @Override
+        int run(org.gazette.syndication.Syndication s) {
+            return org.gazette.syndication.FeedsCli.add(s, add, System.out);
+        }
+    }
+
+    @Command(name = "list", description = "Every partner feed with its status: last poll, HTTP status, item counts, last error.")
+    static final class FeedsList extends FeedsAction {
+        @Override
+        int run(org.gazette.syndication.Syndication s) {
+            return org.gazette.syndication.FeedsCli.list(s, System.out);
+        }
+    }
+
+    @Command(name = "poll", description = "Poll one feed (or all) now and print the outcome.")
+    static final class FeedsPoll extends FeedsAction {
+        @Parameters(paramLabel = "ID", arity = "0..1", description = "The feed to poll; all enabled feeds when left out.")
+        Long id;
+
+        @Override
+        int run(org.gazette.syndication.Syndication s) {
+            return org.gazette.syndication.FeedsCli.poll(s, id, System.out);
+        }
+    }
+
+    @Command(name = "remove", description = "Unsubscribe; articles already taken in stay published.")
+    static final class FeedsRemove extends FeedsAction {
+        @Parameters(paramLabel = "ID", description = "The feed to remove (see 'feeds list').")
+        long id;
+
+        @Override
+        int run(org.gazette.syndication.Syndication s) {
+            return org.gazette.syndication.FeedsCli.remove(s, id, System.out);
         }
     }
 }

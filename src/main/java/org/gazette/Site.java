@@ -55,7 +55,7 @@ public final class Site implements AutoCloseable {
         this.changeFeed = new ChangeFeed(changeLog);
         this.publisher = new Publisher(articles, catalog, renderer, Clock.systemUTC());
         this.index = index;
-        this.indexer = index == null ? null : new SearchIndexer(index, articles, changeLog);
+        this.indexer = index == null ? null : new SearchIndexer(index, articles, changeLog, SearchIndexer.progressName(settings.searchDir()));
         this.search = index == null ? null
                 : new ArticleSearch(index, settings.timeZone(), Double.parseDouble(settings.get("search.recency-boost")));
         this.reindexRequests = new ReindexRequests(database.jdbi());
@@ -110,7 +110,7 @@ public final class Site implements AutoCloseable {
         }
         long seq = changeLog.latestSeq();
         try {
-            if (!changeFeed.awaitProgress(SearchIndexer.NAME, seq, REMOTE_WAIT)) {
+            if (!changeFeed.awaitProgress(SearchIndexer.progressName(settings.searchDir()), seq, REMOTE_WAIT)) {
                 LOG.warn("The running site has not caught up with this change after {} s; it will as soon as it can",
                         REMOTE_WAIT.toSeconds());
             }

@@ -5,13 +5,23 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gazette.api.ArticleApi;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
-import org.gazette.feed.RssFeed;
+import org.gazette.metrics.SiteMetrics;
+import org.gazette.feed.FeedCache;
+import org.gazette.feed.FeedFormat;
+import org.gazette.feed.FeedGenerator;
+import org.gazette.feed.FeedRoutes;
 import org.gazette.search.SearchFeeds;
 import org.gazette.search.SearchPage;
+import org.gazette.sitemap.RobotsTxt;
+import org.gazette.sitemap.SitemapQueries;
+import org.gazette.sitemap.Sitemaps;
 import org.gazette.site.HomePage;
 import org.gazette.site.ListingPages;
 import org.gazette.site.Pages;
@@ -35,9 +45,18 @@ public final class WebServer {
         var listings = new ListingPages(site.articles(), site.catalog(), pages, pageSize);
         var article = new ArticlePage(site.articles(), site.search(), pages);
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
-        var rss = new RssFeed(settings);
+        var api = new ArticleApi(site.articles(), site.search(), settings.baseUrl());
+        var metrics = new SiteMetrics(site, settings.getBoolean("metrics.allow-remote"));
         var json = new ObjectMapper();
-        var searchFeeds = new SearchFeeds(site.search(), site.articles(), rss, settings, pages.messages());
+        // Feeds, sitemaps and sharing (issue 4)
+        var feedCache = new FeedCache(site.changeLog().latestSeq(), Instant.now());
+        site.changeFeed().follow(feedCache);
+        var feeds = new FeedRoutes(pages.feeds(), new FeedGenerator(settings, site.articles(), FEED_SIZE), feedCache);
+        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), settings, Clock.systemUTC(),
+                feedCache::lastChange);
+        var robots = new RobotsTxt(settings.baseUrl(), Instant.now());
+        // Search and discovery (issue 3)
+        var searchFeeds = new SearchFeeds(site.search(), feeds, settings, pages.messages());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -49,6 +68,9 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
             });
 
+            config.routes.before(metrics::before);
+            config.routes.after(metrics::after);
+
             config.routes.get("/", home::show);
             config.routes.get("/articles/{slug}", article::show);
             config.routes.get("/a/{id}", ctx -> permalink(site, ctx));
@@ -57,8 +79,33 @@ public final class WebServer {
             config.routes.get("/author/{slug}", listings::author);
             config.routes.get("/source/{slug}", listings::source);
             config.routes.get("/search", search::show);
-            config.routes.get("/feed.rss", ctx -> ctx.contentType(RssFeed.CONTENT_TYPE)
-                    .result(rss.render(site.articles().latest(FEED_SIZE, 0).articles())));
+            // Feeds (issue 4): RSS 2.0, Atom 1.0 and JSON Feed for the site and each section, tag, author and source
+            for (FeedFormat format : FeedFormat.values()) {
+                String file = "/feed." + format.extension();
+                config.routes.get(file, ctx -> feeds.site(ctx, format));
+                config.routes.get("/section/{slug}" + file, ctx -> feeds.section(ctx, format));
+                config.routes.get("/tag/{slug}" + file, ctx -> feeds.tag(ctx, format));
+                config.routes.get("/author/{slug}" + file, ctx -> feeds.author(ctx, format));
+                config.routes.get("/source/{slug}" + file, ctx -> feeds.source(ctx, format));
+            }
+            // Sitemaps and robots.txt (issue 4)
+            config.routes.get("/robots.txt", robots::show);
+            config.routes.get(Sitemaps.INDEX, sitemaps::index);
+            config.routes.get(Sitemaps.ARTICLES_PREFIX + "{number}.xml", sitemaps::articles);
+            config.routes.get(Sitemaps.PAGES_PREFIX + "{number}.xml", sitemaps::pages);
+            config.routes.get(Sitemaps.NEWS, sitemaps::news);
+
+            // JSON API, read-only
+            config.routes.get("/api/articles", api::latest);
+            config.routes.get("/api/articles/{slug}", api::one);
+            config.routes.get("/api/search", api::search);
+
+            config.routes.get("/metrics", metrics::scrape);
+
+            // Syndication: read-only status of partner feeds (off unless ingest.status-page is true)
+            var feedStatus = new org.gazette.syndication.StatusPage(org.gazette.syndication.Syndication.forSite(site), pages,
+                    settings.getBoolean("ingest.status-page"));
+            config.routes.get("/syndication/status", feedStatus::show);
             // Search and discovery (issue 3): feed of a search, autocomplete, browser search integration.
             config.routes.get("/search.rss", searchFeeds::rss);
             config.routes.get("/search/suggest", searchFeeds::suggest);
@@ -85,6 +132,10 @@ public final class WebServer {
     }
 
     private static void notFound(Context ctx, Pages pages) {
+        if (ctx.path().startsWith("/api/")) {
+            ctx.contentType("application/json; charset=utf-8").result("{\"error\":\"not found\"}");
+            return;
+        }
         String accept = ctx.header("Accept");
         if (accept != null && !accept.contains("text/html") && !accept.contains("*/*")) {
             ctx.contentType("text/plain; charset=utf-8").result(pages.messages().t("notFound.heading"));

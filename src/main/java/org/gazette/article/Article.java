@@ -38,6 +38,14 @@ public record Article(
         return status == ArticleStatus.PUBLISHED;
     }
 
+    /**
+     * When readers last saw it change: never before it went out, even when it was saved earlier
+     * (a scheduled article is saved before its publication time).
+     */
+    public Instant modifiedAt() {
+        return publishedAt != null && updatedAt.isBefore(publishedAt) ? publishedAt : updatedAt;
+    }
+
     /** Whether the article changed after it first went out, worth an "Updated" line. */
     public boolean wasUpdated() {
         return publishedAt != null && updatedAt.isAfter(publishedAt.plusSeconds(60));

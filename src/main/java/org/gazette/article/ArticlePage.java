@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gazette.search.ArticleSearch;
+import org.gazette.seo.ArticleSharing;
 import org.gazette.site.Pages;
 import org.gazette.site.Teaser;
 
@@ -18,11 +19,13 @@ public final class ArticlePage {
     private final ArticleStore articles;
     private final ArticleSearch search;
     private final Pages pages;
+    private final ArticleSharing sharing;
 
     public ArticlePage(ArticleStore articles, ArticleSearch search, Pages pages) {
         this.articles = articles;
         this.search = search;
         this.pages = pages;
+        this.sharing = new ArticleSharing(pages);
     }
 
     public void show(Context ctx) throws IOException {
@@ -35,7 +38,8 @@ public final class ArticlePage {
                 .toList();
         Map<String, Object> params = new HashMap<>();
         String description = Teaser.of(article).text();
-        params.put("frame", pages.frame(article.headline(), description, article.path(), null, article.section().slug()));
+        params.put("frame", sharing.frame(pages.frame(article.headline(), description, article.path(), null,
+                article.section().slug()), article));
         params.put("article", article);
         params.put("related", related);
         pages.html(ctx, "article/article.jte", params);

@@ -27,6 +27,7 @@ public final class BodyRenderer {
             .allowAttributes("width", "height").matching(Pattern.compile("\\d{1,4}")).onElements("img")
             .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
             .allowAttributes("colspan", "rowspan").matching(Pattern.compile("\\d{1,3}")).onElements("td", "th")
+            .allowUrlProtocols("http", "https", "mailto") // without this the sanitizer drops every absolute link
             .requireRelsOnLinks("noopener")
             .toFactory();
 

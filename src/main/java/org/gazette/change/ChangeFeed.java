@@ -85,7 +85,16 @@ public final class ChangeFeed implements AutoCloseable {
     @Override
     public void close() {
         if (poller != null) {
-            poller.shutdownNow();
+            // Let a catch-up in progress finish, so it never runs against a closed database.
+            poller.shutdown();
+            try {
+                if (!poller.awaitTermination(10, TimeUnit.SECONDS)) {
+                    poller.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                poller.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -36,7 +36,20 @@ public final class Settings {
             Map.entry("site.time-zone", new String[] {"UTC", "Time zone in which dates are shown to readers."}),
             Map.entry("site.base-url", new String[] {"", "Public address of the site, used for absolute links in feeds; empty means http://localhost:PORT."}),
             Map.entry("site.sample-content", new String[] {"true", "Load the sample articles once into an empty database."}),
+            Map.entry("metrics.allow-remote", new String[] {"false", "Serve /metrics (Prometheus) to any address, not only to loopback."}),
             Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."}),
+            // Feeds, sitemaps and sharing (issue 4)
+            Map.entry("site.republished-canonical", new String[] {"original", "Canonical URL of a republished article: original (the partner's page) or self (its page here)."}),
+            Map.entry("site.logo", new String[] {"/assets/logo.svg", "The publisher's logo named in structured data: a path on this site or an absolute URL."}),
+            Map.entry("sitemap.max-urls", new String[] {"50000", "Most URLs in one sitemap file (at most 50000, the sitemaps.org limit)."}),
+            // Syndication (partner feeds)
+            Map.entry("ingest.allow-private-addresses", new String[] {"false", "Let partner feeds live on private, loopback or link-local addresses (tests, intranets)."}),
+            Map.entry("ingest.max-bytes", new String[] {"10485760", "Largest partner feed Gazette downloads, in bytes (after decompression)."}),
+            Map.entry("ingest.connect-timeout", new String[] {"10", "Seconds to wait for a partner feed's server to accept the connection."}),
+            Map.entry("ingest.read-timeout", new String[] {"30", "Seconds a partner feed may take to arrive in full."}),
+            Map.entry("ingest.max-items", new String[] {"1000", "Items taken from one feed per poll; the rest of a longer feed is skipped."}),
+            Map.entry("ingest.workers", new String[] {"4", "Feeds polled at the same time."}),
+            Map.entry("ingest.status-page", new String[] {"false", "Serve the partner feeds' status at /syndication/status (it shows feed addresses and errors)."}),
             // Search (issue 3)
             Map.entry("search.recency-boost", new String[] {"1.0", "Score points search adds for a story published today (half for one a month old; 0 turns it off). A word in a headline is worth about 10."})));
 
@@ -147,7 +160,7 @@ public final class Settings {
             return url;
         }
         // AUTO_SERVER lets a CLI command share the file with a running site.
-        return "jdbc:h2:file:" + dataDir().resolve("db").resolve("gazette") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dataDir().resolve("db").resolve("gazette") + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64";
     }
 
     public Locale locale() {

@@ -36,27 +36,34 @@ public final class Publisher {
 
     /** Publishes (or schedules, when dated in the future) one article; same slug means update. */
     public Published publish(Submission s) {
+        return articles.jdbi().inTransaction(h -> publish(h, s, null));
+    }
+
+    /**
+     * Publishes within the caller's transaction, so a caller can record its own rows with the article
+     * (partner feeds do). {@code requested} null means published or scheduled by date; DRAFT holds it back.
+     */
+    public Published publish(org.jdbi.v3.core.Handle h, Submission s, ArticleStatus requested) {
         Instant now = clock.instant();
-        ArticleStatus status = s.published().isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
-        return articles.jdbi().inTransaction(h -> {
-            List<Tag> tags = new ArrayList<>();
-            for (String name : s.tags()) {
-                Tag tag = catalog.tagNamed(h, name);
-                if (!tags.contains(tag)) {
-                    tags.add(tag);
-                }
+        ArticleStatus status = requested != null ? requested
+                : s.published().isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
+        List<Tag> tags = new ArrayList<>();
+        for (String name : s.tags()) {
+            Tag tag = catalog.tagNamed(h, name);
+            if (!tags.contains(tag)) {
+                tags.add(tag);
             }
-            List<Author> authors = new ArrayList<>();
-            for (String name : s.authors()) {
-                authors.add(catalog.authorNamed(h, name));
-            }
-            Source source = s.source() == null ? null : catalog.sourceNamed(h, s.source(), s.sourceUrl());
-            var row = new ArticleStore.Row(s.slug(), s.headline(), s.deck(), s.bodyMarkdown(), renderer.toHtml(s.bodyMarkdown()),
-                    catalog.sectionNamed(h, s.section()), tags, authors, source, s.originalUrl(), status, s.language(),
-                    s.image(), s.published());
-            long id = articles.save(h, row, now);
-            return new Published(id, org.gazette.article.Article.pathOf(s.slug()), status);
-        });
+        }
+        List<Author> authors = new ArrayList<>();
+        for (String name : s.authors()) {
+            authors.add(catalog.authorNamed(h, name));
+        }
+        Source source = s.source() == null ? null : catalog.sourceNamed(h, s.source(), s.sourceUrl());
+        var row = new ArticleStore.Row(s.slug(), s.headline(), s.deck(), s.bodyMarkdown(), renderer.toHtml(s.bodyMarkdown()),
+                catalog.sectionNamed(h, s.section()), tags, authors, source, s.originalUrl(), status, s.language(),
+                s.image(), s.published());
+        long id = articles.save(h, row, now);
+        return new Published(id, org.gazette.article.Article.pathOf(s.slug()), status);
     }
 
     /** Publishes scheduled articles whose time has come; returns how many went out. */

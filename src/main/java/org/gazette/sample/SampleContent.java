@@ -42,8 +42,13 @@ public final class SampleContent {
                 throw new IllegalStateException("Bundled sample article is broken: " + e.getMessage(), e);
             }
         }
-        jdbi.useHandle(h -> h.createUpdate("insert into site_state (name, state) values (:n, :v)")
-                .bind("n", LOADED).bind("v", Instant.now().toString()).execute());
+        try {
+            jdbi.useHandle(h -> h.createUpdate("insert into site_state (name, state) values (:n, :v)")
+                    .bind("n", LOADED).bind("v", Instant.now().toString()).execute());
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            // Another server sharing the database loaded them at the same moment; publishing by slug kept one copy.
+            LOG.debug("Sample content marker already written", e);
+        }
         site.settle();
         LOG.info("Loaded {} sample articles", count);
         return count;

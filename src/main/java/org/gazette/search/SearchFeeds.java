@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gazette.article.Article;
-import org.gazette.article.ArticleStore;
+import java.io.UncheckedIOException;
 import org.gazette.config.Settings;
-import org.gazette.feed.RssFeed;
+import org.gazette.feed.FeedFormat;
+import org.gazette.feed.FeedRoutes;
+import org.gazette.feed.FeedScope;
 import org.gazette.site.Messages;
 
 /**
@@ -20,32 +22,39 @@ import org.gazette.site.Messages;
 public final class SearchFeeds {
 
     public static final String OPENSEARCH_TYPE = "application/opensearchdescription+xml; charset=utf-8";
-    private static final int FEED_SIZE = 50;
 
     private final ArticleSearch search;
-    private final ArticleStore articles;
-    private final RssFeed rss;
+    private final FeedRoutes feeds;
     private final Settings settings;
     private final Messages messages;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SearchFeeds(ArticleSearch search, ArticleStore articles, RssFeed rss, Settings settings, Messages messages) {
+    public SearchFeeds(ArticleSearch search, FeedRoutes feeds, Settings settings, Messages messages) {
         this.search = search;
-        this.articles = articles;
-        this.rss = rss;
+        this.feeds = feeds;
         this.settings = settings;
         this.messages = messages;
     }
 
-    /** {@code /search.rss?q=...}: the newest articles matching a search, with the same filters as the page. */
-    public void rss(Context ctx) throws IOException {
+    /**
+     * {@code /search.rss?q=...}: the newest articles matching a search, with the same filters as the
+     * page, served by the site's feed machinery (caching, conditional GET) as a feed of its own scope.
+     */
+    public void rss(Context ctx) {
         SearchRequest request = SearchRequest.from(ctx::queryParams).sortedByNewest(false).atPage(1);
-        List<Article> found = request.isEmpty() ? List.of()
-                : articles.byIds(search.newest(request, FEED_SIZE)).stream().filter(Article::isPublished).toList();
-        String site = settings.get("site.name");
-        String title = request.query().isEmpty() ? messages.t("search.feedTitleFiltered", site)
-                : messages.t("search.feedTitle", site, request.query());
-        ctx.contentType(RssFeed.CONTENT_TYPE).result(rss.render(title, settings.baseUrl() + request.href(), found));
+        String heading = request.query().isEmpty() ? messages.t("search.filteredHeading")
+                : messages.t("search.headingFor", request.query());
+        FeedScope scope = feeds.scopes().search(request.queryString(), heading, (store, limit) -> {
+            if (request.isEmpty()) {
+                return List.<Article>of();
+            }
+            try {
+                return store.byIds(search.newest(request, limit)).stream().filter(Article::isPublished).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        feeds.serve(ctx, scope, FeedFormat.RSS);
     }
 
     /**

@@ -17,7 +17,20 @@ import org.slf4j.LoggerFactory;
 /** Keeps the search index following the database, and rebuilds it from scratch on demand. */
 public final class SearchIndexer implements DerivedCopy {
 
-    public static final String NAME = "search-index";
+    /**
+     * Progress is recorded per index folder and host: several servers sharing one PostgreSQL each keep
+     * their own index, and a command waits for the one on its own data folder.
+     */
+    public static String progressName(java.nio.file.Path indexDir) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String name = "search-index@" + host + ":" + indexDir.toAbsolutePath();
+        return name.length() <= 100 ? name : "search-index@" + Integer.toHexString(name.hashCode()) + ":" + name.substring(name.length() - 70);
+    }
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int BATCH = 500;
 
@@ -25,7 +38,10 @@ public final class SearchIndexer implements DerivedCopy {
     private final ArticleStore articles;
     private final ChangeLog changes;
 
-    public SearchIndexer(SearchIndex index, ArticleStore articles, ChangeLog changes) {
+    private final String name;
+
+    public SearchIndexer(SearchIndex index, ArticleStore articles, ChangeLog changes, String name) {
+        this.name = name;
         this.index = index;
         this.articles = articles;
         this.changes = changes;
@@ -33,7 +49,7 @@ public final class SearchIndexer implements DerivedCopy {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override

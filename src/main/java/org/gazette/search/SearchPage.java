@@ -38,8 +38,8 @@ public final class SearchPage {
         String query = request.query();
         String title = query.isEmpty() ? pages.messages().t("search.heading") : pages.messages().t("search.headingFor", query);
         Map<String, Object> params = new HashMap<>();
-        // Search pages are not canonical documents of their own: no canonical link.
-        params.put("frame", pages.frame(title, null, null, query, null));
+        // Canonical to itself, parameters in one order and nothing else (tracking tags and the like).
+        params.put("frame", pages.frame(title, null, request.href(), query, null));
         params.put("request", request);
         params.put("found", found);
         params.put("results", results);

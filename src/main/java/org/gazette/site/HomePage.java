@@ -9,6 +9,8 @@ import org.gazette.article.Article;
 import org.gazette.article.ArticleStore;
 import org.gazette.catalog.CatalogStore;
 import org.gazette.catalog.Section;
+import org.gazette.seo.SiteIdentity;
+import org.gazette.seo.WebSiteData;
 
 /** The front page: the newest story as the lead, then the latest of each section. */
 public final class HomePage {
@@ -43,7 +45,9 @@ public final class HomePage {
             }
         }
         Map<String, Object> params = new HashMap<>();
-        params.put("frame", pages.frame(null, pages.messages().t("nav.home"), "/", null, null));
+        SiteFrame frame = pages.frame(null, pages.settings().get("site.tagline"), "/", null, null);
+        params.put("frame", frame.withMeta(frame.meta().withJsonLd(
+                List.of(WebSiteData.of(SiteIdentity.of(pages.settings()), pages.settings().get("site.language"))))));
         params.put("lead", lead == null ? null : Teaser.of(lead));
         params.put("fronts", fronts);
         pages.html(ctx, "site/home.jte", params);

@@ -10,6 +10,9 @@ import org.gazette.catalog.CatalogStore;
 import org.gazette.catalog.Section;
 import org.gazette.catalog.Source;
 import org.gazette.catalog.Tag;
+import org.gazette.feed.FeedFormat;
+import org.gazette.feed.FeedLink;
+import org.gazette.feed.FeedScope;
 
 /** The pages that list articles of one section, tag, author or source, newest first, a page at a time. */
 public final class ListingPages {
@@ -31,7 +34,7 @@ public final class ListingPages {
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.inSection(section.id(), pageSize, (page - 1) * pageSize);
         render(ctx, section.name(), pages.messages().t("listing.section", section.name()), section.description(), null,
-                section.path(), section.slug(), slice, page);
+                section.path(), section.slug(), slice, page, pages.feeds().section(section));
     }
 
     public void tag(Context ctx) {
@@ -39,7 +42,7 @@ public final class ListingPages {
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.withTag(tag.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.tag", tag.name());
-        render(ctx, heading, heading, null, null, tag.path(), null, slice, page);
+        render(ctx, heading, heading, null, null, tag.path(), null, slice, page, pages.feeds().tag(tag));
     }
 
     public void author(Context ctx) {
@@ -47,7 +50,7 @@ public final class ListingPages {
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.byAuthor(author.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.author", author.name());
-        render(ctx, author.name(), heading, author.bio(), null, author.path(), null, slice, page);
+        render(ctx, author.name(), heading, author.bio(), null, author.path(), null, slice, page, pages.feeds().author(author));
     }
 
     public void source(Context ctx) {
@@ -56,18 +59,20 @@ public final class ListingPages {
         var slice = articles.fromSource(source.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.source", source.name());
         render(ctx, source.name(), heading, pages.messages().t("listing.sourceIntro", source.name()), source.homeUrl(),
-                source.path(), null, slice, page);
+                source.path(), null, slice, page, pages.feeds().source(source));
     }
 
     private void render(Context ctx, String title, String heading, String intro, String link, String path,
-                        String currentSection, ArticleStore.Slice slice, int page) {
+                        String currentSection, ArticleStore.Slice slice, int page, FeedScope feed) {
         if (page > 1 && slice.articles().isEmpty()) {
             throw new NotFoundResponse();
         }
         String pagePath = page > 1 ? path + "?page=" + page : path;
         Map<String, Object> params = new HashMap<>();
-        params.put("frame", pages.frame(page > 1 ? title + " - " + pages.messages().t("pager.page", page) : title,
-                heading, pagePath, null, currentSection));
+        SiteFrame frame = pages.frame(page > 1 ? title + " - " + pages.messages().t("pager.page", page) : title,
+                heading, pagePath, null, currentSection);
+        params.put("frame", frame.withMeta(frame.meta().plusFeeds(FeedLink.of(feed))));
+        params.put("feed", feed.feedPath(FeedFormat.RSS));
         params.put("heading", heading);
         params.put("intro", intro);
         params.put("externalLink", link);

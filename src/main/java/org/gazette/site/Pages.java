@@ -7,6 +7,9 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.gazette.catalog.CatalogStore;
 import org.gazette.config.Settings;
+import org.gazette.feed.FeedLink;
+import org.gazette.feed.FeedScopes;
+import org.gazette.seo.PageMeta;
 
 /** Renders pages from the precompiled templates, each inside the site's frame. */
 public final class Pages {
@@ -16,12 +19,23 @@ public final class Pages {
     private final Settings settings;
     private final Messages messages;
     private final Dates dates;
+    private final FeedScopes feeds;
 
     public Pages(Settings settings, CatalogStore catalog) {
         this.settings = settings;
         this.catalog = catalog;
         this.messages = new Messages(settings.locale());
         this.dates = new Dates(settings.locale(), settings.timeZone());
+        this.feeds = new FeedScopes(catalog, messages, settings.get("site.name"));
+    }
+
+    /** The feeds of the site and its sections, tags, authors and sources, for discovery links. */
+    public FeedScopes feeds() {
+        return feeds;
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     public Messages messages() {
@@ -36,7 +50,8 @@ public final class Pages {
     public SiteFrame frame(String title, String description, String path, String query, String currentSection) {
         return new SiteFrame(settings.get("site.name"), settings.get("site.tagline"), settings.get("site.language"),
                 catalog.sections(), messages, dates, title, description,
-                path == null ? null : settings.baseUrl() + path, query == null ? "" : query, currentSection);
+                path == null ? null : settings.baseUrl() + path, query == null ? "" : query, currentSection,
+                PageMeta.website(FeedLink.of(feeds.site())));
     }
 
     public String render(String template, Map<String, Object> params) {

@@ -54,7 +54,7 @@ class ReindexRequestsTest {
         try (SearchIndex index = SearchIndex.open(dir.resolve("index"));
              ReindexRequests requests = new ReindexRequests(db.jdbi());
              ChangeFeed feed = new ChangeFeed(log)) {
-            SearchIndexer indexer = new SearchIndexer(index, articles, log);
+            SearchIndexer indexer = new SearchIndexer(index, articles, log, "search-index-test");
             feed.follow(indexer);
             feed.catchUp();
             int generation = index.generation();

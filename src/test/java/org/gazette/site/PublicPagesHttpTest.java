@@ -154,6 +154,18 @@ class PublicPagesHttpTest {
         assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"articles\":15").contains("\"indexed\":15");
     }
 
+    @Test
+    void metricsCountRequestsByRoute() throws Exception {
+        site.get("/articles/veloria-and-castrane-reopen-talks-on-the-sarn-river-dam");
+        HttpResponse<String> metrics = site.get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("http_server_requests_seconds_count\\{method=\"GET\",route=\"/articles/\\{slug}\",status=\"200\"} [1-9]")
+                .contains("gazette_articles_published 15.0")
+                .contains("gazette_search_lag 0.0")
+                .contains("jvm_memory_used_bytes");
+    }
+
     private static int count(String text, String needle) {
         Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
         int n = 0;

@@ -9,7 +9,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Debian chromium driven by Debian's chromedriver, for tests that need a real browser.
- * Tests using it are tagged "browser"; {@code -DexcludedGroups=browser} leaves them out.
+ * Tests using it are tagged "browser"; {@code -DexcludedGroups=browser} leaves them out. Without chromium
+ * they are skipped with a message, except under CI, where they fail.
  */
 public final class Browser {
 
@@ -30,7 +31,11 @@ public final class Browser {
     public static ChromeDriver start() throws java.io.IOException {
         String missing = missing();
         if (missing != null) {
-            throw new IllegalStateException(missing);
+            // Like PostgreSQL: a newcomer's machine may lack the browser, CI never may.
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(missing);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "Browser tests skipped: " + missing);
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);

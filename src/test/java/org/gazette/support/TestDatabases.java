@@ -43,6 +43,20 @@ public final class TestDatabases {
         return Database.open(PG_URL, PG_USER, PG_PASSWORD, 4, schema);
     }
 
+    /**
+     * A fresh, empty schema on the test server, as settings for a whole site ({@code db.url} and credentials).
+     * Skips (or fails under CI) like {@link #postgres()} when no server answers.
+     */
+    public static java.util.Map<String, String> postgresSiteSettings() throws SQLException {
+        try (Database probe = postgres()) {
+            String schema = probe.schema();
+            probe.jdbi().useHandle(h -> h.execute("drop schema " + schema + " cascade"));
+            probe.jdbi().useHandle(h -> h.execute("create schema " + schema));
+            String url = PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            return java.util.Map.of("db.url", url, "db.user", PG_USER, "db.password", PG_PASSWORD);
+        }
+    }
+
     /** Drops a test schema once the test is done with it. */
     public static void dropSchema(Database database) {
         if (database.schema() != null) {

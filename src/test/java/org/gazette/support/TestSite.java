@@ -44,6 +44,7 @@ public final class TestSite implements AutoCloseable {
         values.put("data.dir", dataDir.toString());
         values.put("server.host", "127.0.0.1");
         values.put("server.port", Integer.toString(port));
+        values.put("site.base-url", "http://127.0.0.1:" + port);
         values.putAll(extraSettings);
         Settings settings = Settings.of(values);
         Site site = Site.open(settings, true);

@@ -122,6 +122,8 @@ public final class SearchIndex implements AutoCloseable {
             if (!usable) {
                 LOG.info("No readable search index in {}; it will be rebuilt from the database", dir);
                 number = number + 1;
+                // Lucene may read an old commit even when told to create: start from an empty folder.
+                delete(dir.resolve("index-" + number));
             }
             IndexGeneration generation = IndexGeneration.open(dir, number, new NewsAnalyzer.PerField(), !usable);
             writeCurrent(dir, number);
@@ -228,6 +230,9 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

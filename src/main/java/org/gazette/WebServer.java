@@ -7,6 +7,8 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gazette.admin.BackOffice;
+import org.gazette.admin.SecurityHeaders;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
 import org.gazette.feed.RssFeed;
@@ -36,6 +38,7 @@ public final class WebServer {
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var rss = new RssFeed(settings);
         var json = new ObjectMapper();
+        var office = new BackOffice(site, pages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -57,6 +60,22 @@ public final class WebServer {
             config.routes.get("/search", search::show);
             config.routes.get("/feed.rss", ctx -> ctx.contentType(RssFeed.CONTENT_TYPE)
                     .result(rss.render(site.articles().latest(FEED_SIZE, 0).articles())));
+            // Back office (issue 5): security headers on every response, then /admin behind login.
+            config.http.maxRequestSize = settings.getInt("admin.upload-max-bytes") + 1_000_000L;
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.before("/admin", office.guard()::before);
+            config.routes.before("/admin/*", office.guard()::before);
+            config.routes.get("/admin", ctx -> ctx.redirect("/admin/articles"));
+            config.routes.get("/admin/login", office.login()::form);
+            config.routes.post("/admin/login", office.login()::submit);
+            config.routes.post("/admin/logout", office.login()::logout);
+            config.routes.get("/admin/password", office.accounts()::passwordForm);
+            config.routes.post("/admin/password", office.accounts()::changePassword);
+            config.routes.get("/admin/users", office.accounts()::users);
+            config.routes.post("/admin/users", office.accounts()::addUser);
+            config.routes.post("/admin/users/{id}/role", office.accounts()::setRole);
+            config.routes.post("/admin/users/{id}/password", office.accounts()::resetPassword);
+
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));

@@ -36,7 +36,13 @@ public final class Settings {
             Map.entry("site.time-zone", new String[] {"UTC", "Time zone in which dates are shown to readers."}),
             Map.entry("site.base-url", new String[] {"", "Public address of the site, used for absolute links in feeds; empty means http://localhost:PORT."}),
             Map.entry("site.sample-content", new String[] {"true", "Load the sample articles once into an empty database."}),
-            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."})));
+            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."}),
+            // Back office (issue 5)
+            Map.entry("admin.login-max-failures", new String[] {"5", "Failed logins for one user name within the window before its logins are refused."}),
+            Map.entry("admin.login-max-address-failures", new String[] {"20", "Failed logins from one address within the window before its logins are refused."}),
+            Map.entry("admin.login-window-minutes", new String[] {"15", "Minutes over which failed logins are counted, and how long a refusal lasts."}),
+            Map.entry("admin.upload-max-bytes", new String[] {"10485760", "Largest image the back office accepts, in bytes."}),
+            Map.entry("admin.release-poll-seconds", new String[] {"5", "How often the server looks for scheduled articles whose time has come, in seconds."})));
 
     private final Map<String, String> values;
 

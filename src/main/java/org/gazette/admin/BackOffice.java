@@ -1,0 +1,45 @@
+package org.gazette.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.gazette.Site;
+import org.gazette.account.AccountStore;
+import org.gazette.account.LoginThrottle;
+import org.gazette.account.SessionStore;
+import org.gazette.config.Settings;
+import org.gazette.site.Pages;
+
+/** The back office's parts, assembled once from the running site; WebServer routes requests to them. */
+public final class BackOffice {
+
+    private final AdminGuard guard;
+    private final LoginPage login;
+    private final AccountPages accounts;
+
+    public BackOffice(Site site, Pages sitePages) {
+        Settings settings = site.settings();
+        Clock clock = Clock.systemUTC();
+        var jdbi = site.database().jdbi();
+        AccountStore accountStore = new AccountStore(jdbi);
+        SessionStore sessions = new SessionStore(jdbi, accountStore);
+        LoginThrottle throttle = new LoginThrottle(jdbi, settings.getInt("admin.login-max-failures"),
+                settings.getInt("admin.login-max-address-failures"),
+                Duration.ofMinutes(settings.getInt("admin.login-window-minutes")));
+        AdminPages pages = new AdminPages(sitePages);
+        this.guard = new AdminGuard(sessions, clock);
+        this.login = new LoginPage(accountStore, sessions, throttle, pages, clock, settings.baseUrl().startsWith("https:"));
+        this.accounts = new AccountPages(accountStore, sessions, pages, clock);
+    }
+
+    public AdminGuard guard() {
+        return guard;
+    }
+
+    public LoginPage login() {
+        return login;
+    }
+
+    public AccountPages accounts() {
+        return accounts;
+    }
+}

@@ -34,7 +34,8 @@ public final class WebServer {
         int pageSize = settings.getInt("site.page-size");
         var home = new HomePage(site.articles(), site.catalog(), pages);
         var listings = new ListingPages(site.articles(), site.catalog(), pages, pageSize);
-        var article = new ArticlePage(site.articles(), site.search(), pages);
+        var article = new ArticlePage(site.articles(), site.search(), pages,
+                new org.gazette.revision.Corrections(site.database().jdbi()), new org.gazette.revision.SlugHistory(site.database().jdbi()));
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var rss = new RssFeed(settings);
         var json = new ObjectMapper();
@@ -75,6 +76,20 @@ public final class WebServer {
             config.routes.post("/admin/users", office.accounts()::addUser);
             config.routes.post("/admin/users/{id}/role", office.accounts()::setRole);
             config.routes.post("/admin/users/{id}/password", office.accounts()::resetPassword);
+            config.routes.get("/admin/articles", office.list()::show);
+            config.routes.get("/admin/trash", office.list()::trash);
+            config.routes.get("/admin/articles/new", office.editor()::newArticle);
+            config.routes.post("/admin/articles", office.editor()::create);
+            config.routes.post("/admin/articles/autosave", office.editor()::autosave);
+            config.routes.get("/admin/articles/{id}", office.editor()::edit);
+            config.routes.post("/admin/articles/{id}", office.editor()::update);
+            config.routes.post("/admin/articles/{id}/autosave", office.editor()::autosave);
+            config.routes.post("/admin/articles/{id}/unpublish", office.workflow()::unpublish);
+            config.routes.post("/admin/articles/{id}/trash", office.workflow()::trash);
+            config.routes.post("/admin/articles/{id}/restore", office.workflow()::restore);
+            config.routes.post("/admin/articles/{id}/notes", office.workflow()::addNote);
+            config.routes.post("/admin/preview", office.editor()::preview);
+            config.routes.get("/admin/api/tags", office.tags()::show);
 
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 

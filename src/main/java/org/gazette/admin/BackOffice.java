@@ -7,6 +7,8 @@ import org.gazette.account.AccountStore;
 import org.gazette.account.LoginThrottle;
 import org.gazette.account.SessionStore;
 import org.gazette.config.Settings;
+import org.gazette.revision.Corrections;
+import org.gazette.revision.RevisionStore;
 import org.gazette.site.Pages;
 
 /** The back office's parts, assembled once from the running site; WebServer routes requests to them. */
@@ -15,6 +17,10 @@ public final class BackOffice {
     private final AdminGuard guard;
     private final LoginPage login;
     private final AccountPages accounts;
+    private final ArticleList list;
+    private final ArticleEditor editor;
+    private final WorkflowActions workflow;
+    private final TagSuggestions tags;
 
     public BackOffice(Site site, Pages sitePages) {
         Settings settings = site.settings();
@@ -29,6 +35,21 @@ public final class BackOffice {
         this.guard = new AdminGuard(sessions, clock);
         this.login = new LoginPage(accountStore, sessions, throttle, pages, clock, settings.baseUrl().startsWith("https:"));
         this.accounts = new AccountPages(accountStore, sessions, pages, clock);
+        Runnable settle = () -> {
+            try {
+                site.settle();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        var revisions = new RevisionStore(jdbi);
+        var corrections = new Corrections(jdbi);
+        var store = new EditorialStore(site.articles(), site.catalog(), revisions, site.renderer());
+        this.list = new ArticleList(jdbi, site.catalog(), pages);
+        this.editor = new ArticleEditor(store, site.catalog(), new EditorView(pages, site.catalog(), corrections, site.renderer()),
+                site.renderer(), site::settings, settle, clock);
+        this.workflow = new WorkflowActions(store, editor, corrections, settle, clock);
+        this.tags = new TagSuggestions(site.catalog());
     }
 
     public AdminGuard guard() {
@@ -41,5 +62,21 @@ public final class BackOffice {
 
     public AccountPages accounts() {
         return accounts;
+    }
+
+    public ArticleList list() {
+        return list;
+    }
+
+    public ArticleEditor editor() {
+        return editor;
+    }
+
+    public WorkflowActions workflow() {
+        return workflow;
+    }
+
+    public TagSuggestions tags() {
+        return tags;
     }
 }

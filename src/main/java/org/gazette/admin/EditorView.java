@@ -1,0 +1,48 @@
+package org.gazette.admin;
+
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+import org.gazette.account.Account;
+import org.gazette.article.BodyRenderer;
+import org.gazette.catalog.CatalogStore;
+import org.gazette.revision.Corrections;
+
+/** Puts the editor page together: the form, its errors, the pickers and what the user may do next. */
+public final class EditorView {
+
+    private final AdminPages pages;
+    private final CatalogStore catalog;
+    private final Corrections corrections;
+    private final BodyRenderer renderer;
+
+    public EditorView(AdminPages pages, CatalogStore catalog, Corrections corrections, BodyRenderer renderer) {
+        this.pages = pages;
+        this.catalog = catalog;
+        this.corrections = corrections;
+        this.renderer = renderer;
+    }
+
+    String text(String key) {
+        return pages.t(key);
+    }
+
+    /** {@code article} is null for a new article; {@code done} names the step just completed, if any. */
+    void show(Context ctx, EditorialStore.Owned article, ArticleForm form, Map<String, String> errors, String done) {
+        Account me = AdminGuard.account(ctx);
+        AdminFrame frame = pages.frame(ctx, article == null ? "editor.titleNew" : "editor.title", article == null ? "new" : "articles");
+        Map<String, Object> params = new HashMap<>();
+        params.put("f", frame);
+        params.put("article", article);
+        params.put("form", form);
+        params.put("errors", errors);
+        params.put("done", done == null || done.isBlank() ? null : "editor.done." + done.replaceAll("[^a-z]", ""));
+        params.put("sections", catalog.sections());
+        params.put("authors", catalog.authors());
+        params.put("sources", catalog.sources());
+        params.put("previewHtml", renderer.toHtml(form.body()));
+        params.put("may", article == null ? EditorActions.forNew(me) : EditorActions.of(me, article));
+        params.put("notes", article == null ? java.util.List.of() : corrections.of(article.id()));
+        pages.show(ctx, "admin/editor.jte", params);
+    }
+}

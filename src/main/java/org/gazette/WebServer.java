@@ -88,6 +88,9 @@ public final class WebServer {
             config.routes.post("/admin/articles/{id}/trash", office.workflow()::trash);
             config.routes.post("/admin/articles/{id}/restore", office.workflow()::restore);
             config.routes.post("/admin/articles/{id}/notes", office.workflow()::addNote);
+            config.routes.get("/admin/articles/{id}/revisions", office.revisions()::list);
+            config.routes.get("/admin/articles/{id}/diff", office.revisions()::diff);
+            config.routes.post("/admin/articles/{id}/revisions/{rid}/restore", office.revisions()::restore);
             config.routes.post("/admin/preview", office.editor()::preview);
             config.routes.get("/admin/api/tags", office.tags()::show);
 

@@ -84,6 +84,16 @@ public record ArticleForm(
         return java.util.Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
     }
 
+    /** The fields as labelled lines, then the body line by line, for comparing two revisions. */
+    public List<String> asLines() {
+        List<String> lines = new java.util.ArrayList<>(List.of("Headline: " + headline, "Deck: " + deck, "Slug: " + slug,
+                "Section: " + sectionId, "Byline: " + (isRepublished() ? "source " + sourceId + " " + originalUrl : "staff " + authorIds),
+                "Tags: " + tags, "Image: " + imageUrl, "Image alt: " + imageAlt, "Caption: " + imageCaption,
+                "Language: " + language, ""));
+        lines.addAll(List.of(body.split("\n", -1)));
+        return lines;
+    }
+
     private static String field(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value.replace("\r\n", "\n").strip();

@@ -21,6 +21,7 @@ public final class BackOffice {
     private final ArticleEditor editor;
     private final WorkflowActions workflow;
     private final TagSuggestions tags;
+    private final RevisionPages revisionPages;
 
     public BackOffice(Site site, Pages sitePages) {
         Settings settings = site.settings();
@@ -46,8 +47,10 @@ public final class BackOffice {
         var corrections = new Corrections(jdbi);
         var store = new EditorialStore(site.articles(), site.catalog(), revisions, site.renderer());
         this.list = new ArticleList(jdbi, site.catalog(), pages);
-        this.editor = new ArticleEditor(store, site.catalog(), new EditorView(pages, site.catalog(), corrections, site.renderer()),
-                site.renderer(), site::settings, settle, clock);
+        var view = new EditorView(pages, site.catalog(), corrections, site.renderer());
+        this.editor = new ArticleEditor(store, site.catalog(), view, site.renderer(), site::settings, settle, clock);
+        this.revisionPages = new RevisionPages(revisions, store, editor, new ArticleChecks(site.catalog()), view, pages,
+                site::settings, settle, clock);
         this.workflow = new WorkflowActions(store, editor, corrections, settle, clock);
         this.tags = new TagSuggestions(site.catalog());
     }
@@ -74,6 +77,10 @@ public final class BackOffice {
 
     public WorkflowActions workflow() {
         return workflow;
+    }
+
+    public RevisionPages revisions() {
+        return revisionPages;
     }
 
     public TagSuggestions tags() {

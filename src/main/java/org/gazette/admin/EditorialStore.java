@@ -29,7 +29,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class EditorialStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Unknown fields are skipped, so revisions saved before a field was added or removed still read.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final ArticleStore articles;
     private final CatalogStore catalog;

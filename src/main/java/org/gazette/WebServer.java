@@ -93,6 +93,9 @@ public final class WebServer {
             config.routes.post("/admin/articles/{id}/revisions/{rid}/restore", office.revisions()::restore);
             config.routes.post("/admin/preview", office.editor()::preview);
             config.routes.get("/admin/api/tags", office.tags()::show);
+            config.routes.get("/admin/media", office.media()::library);
+            config.routes.post("/admin/media", office.media()::upload);
+            config.routes.get("/media/{id}/{width}", office.media()::serve);
 
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 

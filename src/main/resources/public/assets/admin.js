@@ -7,7 +7,8 @@
   var csrf = document.body.getAttribute('data-csrf');
 
   function post(url, body) {
-    return fetch(url, {method: 'POST', body: body, credentials: 'same-origin', headers: {'X-CSRF-Token': csrf}});
+    return fetch(url, {method: 'POST', body: body, credentials: 'same-origin',
+      headers: {'X-CSRF-Token': csrf, 'Accept': 'application/json, text/html'}});
   }
 
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {

@@ -22,6 +22,7 @@ public final class BackOffice {
     private final WorkflowActions workflow;
     private final TagSuggestions tags;
     private final RevisionPages revisionPages;
+    private final org.gazette.media.MediaPages media;
 
     public BackOffice(Site site, Pages sitePages) {
         Settings settings = site.settings();
@@ -53,6 +54,8 @@ public final class BackOffice {
                 site::settings, settle, clock);
         this.workflow = new WorkflowActions(store, editor, corrections, settle, clock);
         this.tags = new TagSuggestions(site.catalog());
+        this.media = new org.gazette.media.MediaPages(new org.gazette.media.MediaStore(jdbi), pages,
+                settings.getInt("admin.upload-max-bytes"), clock);
     }
 
     public AdminGuard guard() {
@@ -81,6 +84,10 @@ public final class BackOffice {
 
     public RevisionPages revisions() {
         return revisionPages;
+    }
+
+    public org.gazette.media.MediaPages media() {
+        return media;
     }
 
     public TagSuggestions tags() {

@@ -30,7 +30,9 @@ public final class WebServer {
 
     public static Javalin create(Site site) {
         var settings = site.settings();
-        var pages = new Pages(settings, site.catalog());
+        // Site settings edited in the back office (issue 5) lie over the config file's.
+        var siteSettings = new org.gazette.config.SiteSettingsStore(site.database().jdbi(), settings, java.time.Clock.systemUTC());
+        var pages = new Pages(siteSettings::effective, site.catalog());
         int pageSize = settings.getInt("site.page-size");
         var home = new HomePage(site.articles(), site.catalog(), pages);
         var listings = new ListingPages(site.articles(), site.catalog(), pages, pageSize);
@@ -39,7 +41,7 @@ public final class WebServer {
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var rss = new RssFeed(settings);
         var json = new ObjectMapper();
-        var office = new BackOffice(site, pages);
+        var office = new BackOffice(site, pages, siteSettings);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -96,6 +98,11 @@ public final class WebServer {
             config.routes.get("/admin/media", office.media()::library);
             config.routes.post("/admin/media", office.media()::upload);
             config.routes.get("/media/{id}/{width}", office.media()::serve);
+            config.routes.get("/admin/settings", office.settings()::show);
+            config.routes.post("/admin/settings", office.settings()::save);
+            config.routes.get("/admin/catalog", office.catalog()::show);
+            config.routes.post("/admin/catalog/{kind}", office.catalog()::save);
+            config.routes.post("/admin/catalog/{kind}/{id}", office.catalog()::save);
 
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 

@@ -24,7 +24,10 @@ public final class BackOffice {
     private final RevisionPages revisionPages;
     private final org.gazette.media.MediaPages media;
 
-    public BackOffice(Site site, Pages sitePages) {
+    private final SettingsPage settingsPage;
+    private final CatalogPages catalogPages;
+
+    public BackOffice(Site site, Pages sitePages, org.gazette.config.SiteSettingsStore siteSettings) {
         Settings settings = site.settings();
         Clock clock = Clock.systemUTC();
         var jdbi = site.database().jdbi();
@@ -49,11 +52,13 @@ public final class BackOffice {
         var store = new EditorialStore(site.articles(), site.catalog(), revisions, site.renderer());
         this.list = new ArticleList(jdbi, site.catalog(), pages);
         var view = new EditorView(pages, site.catalog(), corrections, site.renderer());
-        this.editor = new ArticleEditor(store, site.catalog(), view, site.renderer(), site::settings, settle, clock);
+        this.editor = new ArticleEditor(store, site.catalog(), view, site.renderer(), siteSettings::effective, settle, clock);
         this.revisionPages = new RevisionPages(revisions, store, editor, new ArticleChecks(site.catalog()), view, pages,
-                site::settings, settle, clock);
+                siteSettings::effective, settle, clock);
         this.workflow = new WorkflowActions(store, editor, corrections, settle, clock);
         this.tags = new TagSuggestions(site.catalog());
+        this.settingsPage = new SettingsPage(siteSettings, pages);
+        this.catalogPages = new CatalogPages(site.catalog(), new CatalogEdits(jdbi), pages, settle, clock);
         this.media = new org.gazette.media.MediaPages(new org.gazette.media.MediaStore(jdbi), pages,
                 settings.getInt("admin.upload-max-bytes"), clock);
     }
@@ -88,6 +93,14 @@ public final class BackOffice {
 
     public org.gazette.media.MediaPages media() {
         return media;
+    }
+
+    public SettingsPage settings() {
+        return settingsPage;
+    }
+
+    public CatalogPages catalog() {
+        return catalogPages;
     }
 
     public TagSuggestions tags() {

@@ -53,7 +53,12 @@ public final class ArticlePage {
                 .toList();
         Map<String, Object> params = new HashMap<>();
         String description = Teaser.of(article).text();
-        params.put("frame", pages.frame(article.headline(), description, article.path(), null, article.section().slug()));
+        var frame = pages.frame(article.headline(), description, article.path(), null, article.section().slug());
+        if (article.byline().isRepublished() && article.byline().originalUrl() != null
+                && "original".equals(pages.settings().get("site.republished-canonical"))) {
+            frame = frame.withCanonical(article.byline().originalUrl());
+        }
+        params.put("frame", frame);
         params.put("article", article);
         params.put("related", related);
         params.put("notes", corrections == null ? List.of() : corrections.of(article.id()));

@@ -42,6 +42,8 @@ public final class Settings {
             Map.entry("admin.login-max-address-failures", new String[] {"20", "Failed logins from one address within the window before its logins are refused."}),
             Map.entry("admin.login-window-minutes", new String[] {"15", "Minutes over which failed logins are counted, and how long a refusal lasts."}),
             Map.entry("admin.upload-max-bytes", new String[] {"10485760", "Largest image the back office accepts, in bytes."}),
+            Map.entry("site.logo", new String[] {"", "Address of the logo shown in the masthead (the back office sets it from the media library); empty for none."}),
+            Map.entry("site.republished-canonical", new String[] {"self", "Canonical link of republished articles: 'original' points to the partner's article, 'self' to our copy."}),
             Map.entry("admin.release-poll-seconds", new String[] {"5", "How often the server looks for scheduled articles whose time has come, in seconds."})));
 
     private final Map<String, String> values;

@@ -18,7 +18,8 @@ public record SiteFrame(
         String description,
         String canonicalUrl,
         String query,
-        String currentSection) {
+        String currentSection,
+        String logoUrl) {
 
     public String t(String key) {
         return messages.t(key);
@@ -26,6 +27,12 @@ public record SiteFrame(
 
     public String t(String key, Object... args) {
         return messages.t(key, args);
+    }
+
+    /** The same frame with another canonical address, as for a republished article (issue 5). */
+    public SiteFrame withCanonical(String url) {
+        return new SiteFrame(siteName, tagline, language, sections, messages, dates, title, description, url, query,
+                currentSection, logoUrl);
     }
 
     /** The document title: the page's own title first, then the site's name. */

@@ -94,10 +94,10 @@ final class ArticleChecks {
         return url.length() <= 2000 && url.matches("(?i)(https?://|/)\\S*") && !url.startsWith("//");
     }
 
-    /** The scheduled time typed in the site's time zone, to the minute; null when it is not a time. */
+    /** The scheduled time typed in the site's time zone (the form asks to the minute; seconds are accepted); null if none. */
     static Instant publishAt(ArticleForm form, ZoneId zone) {
         try {
-            return LocalDateTime.parse(form.publishAt(), ArticleForm.LOCAL_MINUTE).atZone(zone).toInstant();
+            return LocalDateTime.parse(form.publishAt()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -83,7 +83,10 @@ public final class ArticleEditor {
             return;
         }
         settle.run();
-        ctx.redirect("/admin/articles/" + id + "?done=" + intent.name().toLowerCase(java.util.Locale.ROOT));
+        String done = "?done=" + intent.name().toLowerCase(java.util.Locale.ROOT);
+        // A contributor who has just submitted may no longer edit; the list then confirms the step.
+        boolean stillEditable = store.owned(id).map(a -> Permissions.canEdit(me, a)).orElse(false);
+        ctx.redirect(stillEditable ? "/admin/articles/" + id + done : "/admin/articles" + done);
     }
 
     /** Saves a draft in the background; answers JSON so the page can say when it was saved. */

@@ -78,7 +78,7 @@ public final class ArticleList {
         pages.show(ctx, "admin/articles.jte", pages.frame(ctx, trash ? "trash.title" : "list.title", trash ? "trash" : "articles"),
                 "items", more ? items.subList(0, PAGE_SIZE) : items, "filters", filters, "trash", trash,
                 "pager", new Pager(page, more, trash ? "/admin/trash" : "/admin/articles", extra),
-                "statuses", ArticleStatus.values(), "sections", catalog.sections(), "authors", catalog.authors());
+                "statuses", ArticleStatus.values(), "done", doneKey(ctx.queryParam("done")), "sections", catalog.sections(), "authors", catalog.authors());
     }
 
     private List<Item> query(String where, Map<String, Object> binds, int page, Account me) {
@@ -99,6 +99,10 @@ public final class ArticleList {
                         rs.getObject(7, OffsetDateTime.class).toInstant(), owned.publishedAt(), Permissions.canEdit(me, owned));
             }).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         });
+    }
+
+    static String doneKey(String done) {
+        return done == null || done.isBlank() ? null : "editor.done." + done.replaceAll("[^a-z]", "");
     }
 
     private static ArticleStatus parseStatus(String text) {

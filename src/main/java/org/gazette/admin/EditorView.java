@@ -36,7 +36,7 @@ public final class EditorView {
         params.put("article", article);
         params.put("form", form);
         params.put("errors", errors);
-        params.put("done", done == null || done.isBlank() ? null : "editor.done." + done.replaceAll("[^a-z]", ""));
+        params.put("done", ArticleList.doneKey(done));
         params.put("sections", catalog.sections());
         params.put("authors", catalog.authors());
         params.put("sources", catalog.sources());

@@ -100,7 +100,11 @@ class ArticleWorkflowHttpTest {
 
     @Test
     void editorPublishesASubmittedArticleAndItAppearsOnTheSiteAndInSearch() throws Exception {
-        long id = create(contributor, "Lighthouse Keepers Return To Castelmar", "submit");
+        long id = create(contributor, "Lighthouse Keepers Return To Castelmar", "save");
+        HttpResponse<String> submitted = contributor.post("/admin/articles/" + id, form("Lighthouse Keepers Return To Castelmar", "submit"));
+        // The writer can no longer edit it, so the list confirms the step.
+        assertThat(submitted.headers().firstValue("Location")).hasValue("/admin/articles?done=submit");
+        assertThat(contributor.get("/admin/articles?done=submit").body()).contains("Submitted for review.");
         assertThat(status(id)).isEqualTo("IN_REVIEW");
         assertThat(site.get("/articles/" + slug(id)).statusCode()).isEqualTo(404);
         assertThat(editor.get("/admin/articles/" + id).body()).contains("Lighthouse Keepers Return To Castelmar").contains("In review");

@@ -90,6 +90,12 @@ class BackOfficeBrowserTest {
         return browser.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
     }
 
+    /** Whether the page would ask before being left, as it must with unsaved changes. */
+    static boolean leavingWouldWarn() {
+        return (Boolean) browser.executeScript(
+                "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;");
+    }
+
     static Path photo() throws Exception {
         BufferedImage image = new BufferedImage(1400, 788, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
@@ -108,7 +114,9 @@ class BackOfficeBrowserTest {
     void contributorWritesWithImageAndPreviewThenSubmitsForReview() throws Exception {
         logIn("cora", "cora-writes-news");
         browser.findElement(By.linkText("New article")).click();
+        assertThat(leavingWouldWarn()).isFalse();
         browser.findElement(By.id("headline")).sendKeys("Night Ferry Returns To The Sarn Estuary");
+        assertThat(leavingWouldWarn()).isTrue();
         assertThat(browser.findElement(By.id("slug")).getAttribute("value")).isEqualTo("night-ferry-returns-to-the-sarn-estuary");
         browser.findElement(By.id("deck")).sendKeys("The crossing had been suspended since the spring floods.");
         browser.findElement(By.id("body")).sendKeys("The **night ferry** sailed again on Friday.\n\nPassengers cheered on the quay.");
@@ -125,6 +133,7 @@ class BackOfficeBrowserTest {
         // Autosave turns the new article into a saved draft without leaving the page.
         wait.until(d -> d.findElement(By.id("autosave-status")).getText().startsWith("Saved automatically"));
         assertThat(browser.getCurrentUrl()).matches(".*/admin/articles/\\d+$");
+        assertThat(leavingWouldWarn()).isFalse();
 
         button("Submit for review").click();
         // Submitted, it is the editors' turn: the list confirms it and shows it waiting for review.

@@ -129,7 +129,8 @@ public final class EditorialStore {
     /** Moves an article to another status and tells derived copies through the outbox. */
     public void setStatus(long id, ArticleStatus status, Instant publishedAt, Instant now) {
         articles.jdbi().useTransaction(h -> {
-            h.createUpdate("update article set status = :s, published_at = :p, trashed_from = null where id = :id")
+            // The stored content hash covers the status; clearing it makes the next save write, even with the same text.
+            h.createUpdate("update article set status = :s, published_at = :p, trashed_from = null, content_hash = '' where id = :id")
                     .bind("s", status.name()).bind("p", publishedAt == null ? null : publishedAt.atOffset(ZoneOffset.UTC))
                     .bind("id", id).execute();
             ArticleStore.recordChange(h, id, now);
@@ -138,7 +139,8 @@ public final class EditorialStore {
 
     public void trash(long id, Instant now) {
         articles.jdbi().useTransaction(h -> {
-            h.createUpdate("update article set trashed_from = status, status = 'TRASHED' where id = :id and status <> 'TRASHED'")
+            h.createUpdate("update article set trashed_from = status, status = 'TRASHED', content_hash = '' "
+                    + "where id = :id and status <> 'TRASHED'")
                     .bind("id", id).execute();
             ArticleStore.recordChange(h, id, now);
         });
@@ -147,8 +149,8 @@ public final class EditorialStore {
     /** Puts a trashed article back as it was; one that was public is public again. */
     public void restore(long id, Instant now) {
         articles.jdbi().useTransaction(h -> {
-            h.createUpdate("update article set status = coalesce(trashed_from, 'DRAFT'), trashed_from = null "
-                    + "where id = :id and status = 'TRASHED'").bind("id", id).execute();
+            h.createUpdate("update article set status = coalesce(trashed_from, 'DRAFT'), trashed_from = null, "
+                    + "content_hash = '' where id = :id and status = 'TRASHED'").bind("id", id).execute();
             ArticleStore.recordChange(h, id, now);
         });
     }

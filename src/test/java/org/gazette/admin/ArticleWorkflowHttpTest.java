@@ -121,6 +121,11 @@ class ArticleWorkflowHttpTest {
         assertThat(status(id)).isEqualTo("DRAFT");
         assertThat(site.get("/articles/lighthouse-keepers-return-to-castelmar").statusCode()).isEqualTo(404);
         assertThat(site.get("/search?q=lighthouse+keepers").body()).doesNotContain("/articles/lighthouse-keepers-return-to-castelmar");
+        // Publishing the very same text again puts it back.
+        assertThat(editor.post("/admin/articles/" + id, form("Lighthouse Keepers Return To Castelmar", "publish")).statusCode())
+                .isEqualTo(302);
+        assertThat(status(id)).isEqualTo("PUBLISHED");
+        assertThat(site.get("/articles/lighthouse-keepers-return-to-castelmar").statusCode()).isEqualTo(200);
     }
 
     @Test

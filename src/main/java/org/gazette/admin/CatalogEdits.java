@@ -2,7 +2,6 @@ package org.gazette.admin;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.gazette.article.ArticleStore;
 import org.gazette.catalog.Slugs;
 import org.jdbi.v3.core.Handle;
@@ -75,13 +74,6 @@ public final class CatalogEdits {
                     .bind("n", name).bind("b", blankToNull(bio)).bind("p", photo).bind("id", id).execute();
             touch(h, "select article_id from article_author where author_id = :id", id, now);
         });
-    }
-
-    /** The media id of a sources's logo or an author's photo. */
-    public Optional<Long> imageOf(String table, long id) {
-        String column = table.equals("source") ? "logo_media_id" : "photo_media_id";
-        return jdbi.withHandle(h -> h.createQuery("select " + column + " from " + (table.equals("source") ? "source" : "author")
-                + " where id = :id").bind("id", id).mapTo(Long.class).findOne());
     }
 
     private static String freeSlug(Handle h, String table, String name) {

@@ -34,7 +34,7 @@ public final class CatalogPages {
     private void render(Context ctx, String error, boolean saved) {
         pages.show(ctx, "admin/catalog.jte", pages.frame(ctx, "catalog.title", "catalog"), "sections", catalog.sections(),
                 "tags", catalog.tags(), "sources", catalog.sources(), "authors", catalog.authors(), "error", error, "saved", saved,
-                "edits", edits);
+                "catalog", catalog);
     }
 
     /** Handles every catalog form: {@code kind} is section, tag, source or author; no id means a new one. */

@@ -140,4 +140,17 @@ public final class CatalogStore {
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list());
     }
+
+    /** The address of an author's photo or a source's logo from the media library, if one was set (issue 5). */
+    public Optional<String> pictureOf(Author author) {
+        return picture("select photo_media_id from author where id = :id", author.id());
+    }
+
+    public Optional<String> pictureOf(Source source) {
+        return picture("select logo_media_id from source where id = :id", source.id());
+    }
+
+    private Optional<String> picture(String sql, long id) {
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("id", id).mapTo(Long.class).findOne()).map(media -> "/media/" + media + "/320");
+    }
 }

@@ -47,7 +47,8 @@ public final class ListingPages {
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.byAuthor(author.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.author", author.name());
-        render(ctx, author.name(), heading, author.bio(), null, author.path(), null, slice, page);
+        render(ctx, author.name(), heading, author.bio(), null, author.path(), null, slice, page,
+                catalog.pictureOf(author).orElse(null));
     }
 
     public void source(Context ctx) {
@@ -56,11 +57,17 @@ public final class ListingPages {
         var slice = articles.fromSource(source.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.source", source.name());
         render(ctx, source.name(), heading, pages.messages().t("listing.sourceIntro", source.name()), source.homeUrl(),
-                source.path(), null, slice, page);
+                source.path(), null, slice, page, catalog.pictureOf(source).orElse(null));
     }
 
     private void render(Context ctx, String title, String heading, String intro, String link, String path,
                         String currentSection, ArticleStore.Slice slice, int page) {
+        render(ctx, title, heading, intro, link, path, currentSection, slice, page, null);
+    }
+
+    /** {@code picture}: an author's photo or a source's logo set in the back office (issue 5), or null. */
+    private void render(Context ctx, String title, String heading, String intro, String link, String path,
+                        String currentSection, ArticleStore.Slice slice, int page, String picture) {
         if (page > 1 && slice.articles().isEmpty()) {
             throw new NotFoundResponse();
         }
@@ -71,6 +78,7 @@ public final class ListingPages {
         params.put("heading", heading);
         params.put("intro", intro);
         params.put("externalLink", link);
+        params.put("picture", picture);
         params.put("teasers", slice.articles().stream().map(Teaser::of).toList());
         params.put("pager", new Pager(page, slice.hasMore(), path, null));
         pages.html(ctx, "site/listing.jte", params);

@@ -110,6 +110,13 @@ class SettingsAndCatalogHttpTest {
         assertThat(editor.post("/admin/catalog/author/" + writer.id(), Map.of("name", writer.name() + " Okafor", "bio", "Covers water."))
                 .statusCode()).isEqualTo(302);
         assertThat(site.get(sample.path()).body()).contains(writer.name() + " Okafor</a>");
+        long photo = new org.gazette.media.MediaStore(site.site().database().jdbi()).save("face.jpg",
+                new org.gazette.media.ImageProcessor().process(org.gazette.media.MediaHttpTest.jpeg(600, 600)), null, null,
+                java.time.Instant.now());
+        assertThat(editor.post("/admin/catalog/author/" + writer.id(), Map.of("name", writer.name() + " Okafor", "bio", "Covers water.",
+                "image", "/media/" + photo + "/600")).statusCode()).isEqualTo(302);
+        assertThat(site.get(writer.path()).body()).contains("<img class=\"listing-picture\" src=\"/media/" + photo + "/320\"")
+                .contains("Covers water.");
         assertThat(site.get("/search?q=Okafor").body()).contains(sample.path());
 
         assertThat(editor.post("/admin/catalog/source", Map.of("name", "Valley Wire", "home_url", "https://valley-wire.example/"))

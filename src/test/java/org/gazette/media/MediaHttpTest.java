@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Uploading images over real HTTP: formats told by content, resized copies without metadata, limits. */
-class MediaHttpTest {
+public class MediaHttpTest {
 
     @TempDir
     static Path data;
@@ -41,7 +41,7 @@ class MediaHttpTest {
         site.close();
     }
 
-    static byte[] jpeg(int width, int height) throws Exception {
+    public static byte[] jpeg(int width, int height) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(new Color(40, 90, 160));

@@ -25,7 +25,7 @@ public final class AdminPages {
 
     public AdminFrame frame(Context ctx, String titleKey, String current) {
         SessionStore.Session session = AdminGuard.session(ctx);
-        return new AdminFrame(pages.frame(null, null, null, null, null).siteName(), pages.messages().locale().getLanguage(),
+        return new AdminFrame(pages.settings().get("site.name"), pages.messages().locale().getLanguage(),
                 pages.messages(), pages.dates(), t(titleKey), session == null ? null : session.account(),
                 session == null ? null : session.csrfToken(), current);
     }

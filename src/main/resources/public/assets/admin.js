@@ -136,6 +136,17 @@
     }
   }
   imageUrl.addEventListener('change', showThumb);
+  document.querySelectorAll('[data-pick]').forEach(function (pick) {
+    pick.addEventListener('click', function () {
+      imageUrl.value = pick.getAttribute('data-pick');
+      var alt = document.getElementById('image_alt');
+      if (!alt.value && pick.getAttribute('data-alt')) {
+        alt.value = pick.getAttribute('data-alt');
+      }
+      showThumb();
+      markDirty();
+    });
+  });
   upload.addEventListener('change', function () {
     if (!upload.files.length) {
       return;

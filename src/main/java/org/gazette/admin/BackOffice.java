@@ -51,7 +51,8 @@ public final class BackOffice {
         var corrections = new Corrections(jdbi);
         var store = new EditorialStore(site.articles(), site.catalog(), revisions, site.renderer());
         this.list = new ArticleList(jdbi, site.catalog(), pages);
-        var view = new EditorView(pages, site.catalog(), corrections, site.renderer());
+        var mediaStore = new org.gazette.media.MediaStore(jdbi);
+        var view = new EditorView(pages, site.catalog(), corrections, site.renderer(), mediaStore);
         this.editor = new ArticleEditor(store, site.catalog(), view, site.renderer(), siteSettings::effective, settle, clock);
         this.revisionPages = new RevisionPages(revisions, store, editor, new ArticleChecks(site.catalog()), view, pages,
                 siteSettings::effective, settle, clock);
@@ -59,7 +60,7 @@ public final class BackOffice {
         this.tags = new TagSuggestions(site.catalog());
         this.settingsPage = new SettingsPage(siteSettings, pages);
         this.catalogPages = new CatalogPages(site.catalog(), new CatalogEdits(jdbi), pages, settle, clock);
-        this.media = new org.gazette.media.MediaPages(new org.gazette.media.MediaStore(jdbi), pages,
+        this.media = new org.gazette.media.MediaPages(mediaStore, pages,
                 settings.getInt("admin.upload-max-bytes"), clock);
     }
 

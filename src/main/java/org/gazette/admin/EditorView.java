@@ -6,21 +6,27 @@ import java.util.Map;
 import org.gazette.account.Account;
 import org.gazette.article.BodyRenderer;
 import org.gazette.catalog.CatalogStore;
+import org.gazette.media.MediaStore;
 import org.gazette.revision.Corrections;
 
 /** Puts the editor page together: the form, its errors, the pickers and what the user may do next. */
 public final class EditorView {
 
+    /** How many of the latest uploads the editor offers to reuse; the library has them all. */
+    static final int RECENT_MEDIA = 12;
+
     private final AdminPages pages;
     private final CatalogStore catalog;
     private final Corrections corrections;
     private final BodyRenderer renderer;
+    private final MediaStore media;
 
-    public EditorView(AdminPages pages, CatalogStore catalog, Corrections corrections, BodyRenderer renderer) {
+    public EditorView(AdminPages pages, CatalogStore catalog, Corrections corrections, BodyRenderer renderer, MediaStore media) {
         this.pages = pages;
         this.catalog = catalog;
         this.corrections = corrections;
         this.renderer = renderer;
+        this.media = media;
     }
 
     String text(String key) {
@@ -42,6 +48,7 @@ public final class EditorView {
         params.put("sources", catalog.sources());
         params.put("previewHtml", renderer.toHtml(form.body()));
         params.put("may", article == null ? EditorActions.forNew(me) : EditorActions.of(me, article));
+        params.put("recentMedia", media.page(RECENT_MEDIA, 0));
         params.put("notes", article == null ? java.util.List.of() : corrections.of(article.id()));
         pages.show(ctx, "admin/editor.jte", params);
     }

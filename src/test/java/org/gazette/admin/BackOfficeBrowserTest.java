@@ -182,6 +182,11 @@ class BackOfficeBrowserTest {
         browser.findElement(By.id("headline")).sendKeys("Estuary Bridge Opens At Dawn");
         browser.findElement(By.id("body")).sendKeys("The bridge opens to traffic this morning.");
         browser.findElement(By.cssSelector("#authors input[type=checkbox]")).click();
+        // Reuse the photo uploaded earlier, picked from the library inside the editor.
+        browser.findElement(By.cssSelector(".media-picker summary")).click();
+        browser.findElement(By.cssSelector("[data-pick]")).click();
+        assertThat(browser.findElement(By.id("image_url")).getAttribute("value")).matches("/media/\\d+/1400");
+        browser.findElement(By.id("image_alt")).sendKeys("The estuary bridge");
         WebElement when = browser.findElement(By.id("publish_at"));
         assertThat(when.getAttribute("type")).isEqualTo("datetime-local");
         assertThat(when.getAttribute("step")).isEqualTo("60");
@@ -196,6 +201,7 @@ class BackOfficeBrowserTest {
             d.get(site.baseUrl() + "/articles/estuary-bridge-opens-at-dawn");
             return d.findElement(By.tagName("h1")).getText().equals("Estuary Bridge Opens At Dawn");
         });
+        assertThat(browser.findElement(By.cssSelector(".lead-image img")).getAttribute("alt")).isEqualTo("The estuary bridge");
         browser.get(site.baseUrl() + "/");
         assertThat(browser.getPageSource()).contains("/articles/estuary-bridge-opens-at-dawn");
     }

@@ -106,6 +106,8 @@ public final class WebServer {
 
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
+            config.routes.exception(io.javalin.http.UnauthorizedResponse.class, office::refused);
+            config.routes.exception(io.javalin.http.ForbiddenResponse.class, office::refused);
             config.routes.error(404, ctx -> notFound(ctx, pages));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Failed to serve {}", ctx.path(), e);

@@ -24,6 +24,7 @@ public final class BackOffice {
     private final RevisionPages revisionPages;
     private final org.gazette.media.MediaPages media;
 
+    private final AdminPages adminPages;
     private final SettingsPage settingsPage;
     private final CatalogPages catalogPages;
 
@@ -37,6 +38,7 @@ public final class BackOffice {
                 settings.getInt("admin.login-max-address-failures"),
                 Duration.ofMinutes(settings.getInt("admin.login-window-minutes")));
         AdminPages pages = new AdminPages(sitePages);
+        this.adminPages = pages;
         this.guard = new AdminGuard(sessions, clock);
         this.login = new LoginPage(accountStore, sessions, throttle, pages, clock, settings.baseUrl().startsWith("https:"));
         this.accounts = new AccountPages(accountStore, sessions, pages, clock);
@@ -106,5 +108,18 @@ public final class BackOffice {
 
     public TagSuggestions tags() {
         return tags;
+    }
+
+    /** A refused request (401, 403): a page that says why, or plain words for scripts. */
+    public void refused(io.javalin.http.HttpResponseException e, io.javalin.http.Context ctx) {
+        ctx.status(e.getStatus()).header("Cache-Control", "no-store");
+        String accept = ctx.header("Accept");
+        if (accept == null || !accept.contains("text/html")) {
+            ctx.contentType("text/plain; charset=utf-8").result(e.getMessage());
+            return;
+        }
+        String key = e.getStatus() == 401 ? "refused.login" : e.getStatus() == 403 ? "refused.forbidden" : "refused.other";
+        adminPages.show(ctx, "admin/refused.jte", adminPages.frame(ctx, "refused.title", ""), "message", key,
+                "loggedIn", AdminGuard.session(ctx) != null);
     }
 }

@@ -167,6 +167,11 @@ class LoginSecurityHttpTest {
         AdminClient admin = AdminClient.as(site, "boss", Role.ADMIN);
         AdminClient editor = AdminClient.as(site, "chief", Role.EDITOR);
         assertThat(editor.get("/admin/users").statusCode()).isEqualTo(403);
+        HttpResponse<String> page = editor.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.baseUrl() + "/admin/users"))
+                .header("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(page.body()).contains("<h1>Not allowed</h1>").contains("Your role does not allow this");
         assertThat(editor.post("/admin/users", Map.of("username", "sneaky", "role", "admin", "password", "sneaky-password"))
                 .statusCode()).isEqualTo(403);
         assertThat(admin.get("/admin/users").statusCode()).isEqualTo(200);

@@ -84,13 +84,16 @@ public record ArticleForm(
         return java.util.Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
     }
 
-    /** The fields as labelled lines, then the body line by line, for comparing two revisions. */
-    public List<String> asLines() {
+    /** The fields as labelled lines, then the body line by line, for comparing two revisions; ids become names. */
+    public List<String> asLines(java.util.function.Function<String, String> sectionName,
+                                java.util.function.Function<String, String> authorName,
+                                java.util.function.Function<String, String> sourceName) {
+        String byline = isRepublished() ? sourceName.apply(sourceId) + " " + originalUrl
+                : authorIds.stream().map(authorName).collect(Collectors.joining(", "));
         List<String> lines = new java.util.ArrayList<>(List.of("Headline: " + headline, "Deck: " + deck, "Slug: " + slug,
-                "Section: " + sectionId, "Byline: " + (isRepublished() ? "source " + sourceId + " " + originalUrl : "staff " + authorIds),
-                "Tags: " + tags, "Image: " + imageUrl, "Image alt: " + imageAlt, "Caption: " + imageCaption,
-                "Language: " + language, ""));
-        lines.addAll(List.of(body.split("\n", -1)));
+                "Section: " + sectionName.apply(sectionId), "Byline: " + byline, "Tags: " + tags, "Image: " + imageUrl,
+                "Image alt: " + imageAlt, "Caption: " + imageCaption, "Language: " + language, ""));
+        lines.addAll(List.of(body.split("\\n", -1)));
         return lines;
     }
 

@@ -56,7 +56,7 @@ public final class BackOffice {
         var mediaStore = new org.gazette.media.MediaStore(jdbi);
         var view = new EditorView(pages, site.catalog(), corrections, site.renderer(), mediaStore);
         this.editor = new ArticleEditor(store, site.catalog(), view, site.renderer(), siteSettings::effective, settle, clock);
-        this.revisionPages = new RevisionPages(revisions, store, editor, new ArticleChecks(site.catalog()), view, pages,
+        this.revisionPages = new RevisionPages(revisions, site.catalog(), store, editor, new ArticleChecks(site.catalog()), view, pages,
                 siteSettings::effective, settle, clock);
         this.workflow = new WorkflowActions(store, editor, corrections, settle, clock);
         this.tags = new TagSuggestions(site.catalog());

@@ -15,6 +15,7 @@ import org.gazette.revision.RevisionStore;
 public final class RevisionPages {
 
     private final RevisionStore revisions;
+    private final org.gazette.catalog.CatalogStore catalog;
     private final EditorialStore store;
     private final ArticleEditor editor;
     private final ArticleChecks checks;
@@ -24,9 +25,10 @@ public final class RevisionPages {
     private final Runnable settle;
     private final Clock clock;
 
-    public RevisionPages(RevisionStore revisions, EditorialStore store, ArticleEditor editor, ArticleChecks checks, EditorView view,
+    public RevisionPages(RevisionStore revisions, org.gazette.catalog.CatalogStore catalog, EditorialStore store, ArticleEditor editor, ArticleChecks checks, EditorView view,
                          AdminPages pages, Supplier<Settings> settings, Runnable settle, Clock clock) {
         this.revisions = revisions;
+        this.catalog = catalog;
         this.store = store;
         this.editor = editor;
         this.checks = checks;
@@ -48,8 +50,7 @@ public final class RevisionPages {
         EditorialStore.Owned article = allowed(ctx);
         var a = revision(article, ctx.queryParam("a"));
         var b = revision(article, ctx.queryParam("b"));
-        List<LineDiff.Row> rows = LineDiff.of(EditorialStore.fromSnapshot(a.snapshot()).asLines(),
-                EditorialStore.fromSnapshot(b.snapshot()).asLines());
+        List<LineDiff.Row> rows = LineDiff.of(lines(a), lines(b));
         pages.show(ctx, "admin/diff.jte", pages.frame(ctx, "revisions.diffTitle", "articles"), "article", article,
                 "a", a, "b", b, "rows", rows);
     }
@@ -73,6 +74,18 @@ public final class RevisionPages {
         // The old revision no longer fits (a section was removed, its slug was taken): show it in the editor to fix.
         ctx.status(422);
         view.show(ctx, article, form, errors, null);
+    }
+
+    /** A revision as lines to compare, naming the section, authors and source rather than their ids. */
+    private List<String> lines(RevisionStore.Revision revision) {
+        Map<String, String> sections = new java.util.HashMap<>();
+        catalog.sections().forEach(s -> sections.put(String.valueOf(s.id()), s.name()));
+        Map<String, String> authors = new java.util.HashMap<>();
+        catalog.authors().forEach(a -> authors.put(String.valueOf(a.id()), a.name()));
+        Map<String, String> sources = new java.util.HashMap<>();
+        catalog.sources().forEach(s -> sources.put(String.valueOf(s.id()), s.name()));
+        return EditorialStore.fromSnapshot(revision.snapshot()).asLines(id -> sections.getOrDefault(id, id),
+                id -> authors.getOrDefault(id, id), id -> sources.getOrDefault(id, id));
     }
 
     private EditorialStore.Owned allowed(Context ctx) {

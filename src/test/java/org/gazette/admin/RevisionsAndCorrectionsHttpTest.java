@@ -64,7 +64,9 @@ class RevisionsAndCorrectionsHttpTest {
                 .contains("<td class=\"del\">Headline: Quarry Reopens After Floods</td>")
                 .contains("<td class=\"ins\">Headline: Quarry Reopens After Spring Floods</td>")
                 .contains("<td class=\"del\">Second paragraph.</td>")
-                .contains("<td class=\"ins\">A new second paragraph.</td>");
+                .contains("<td class=\"ins\">A new second paragraph.</td>")
+                .contains("<td>Section: World</td>")
+                .contains("<td>Byline: " + site.site().catalog().authors().get(0).name() + "</td>");
 
         assertThat(stranger.get("/admin/articles/" + id + "/revisions").statusCode()).isEqualTo(403);
         assertThat(stranger.get("/admin/articles/" + id + "/diff?a=" + older + "&b=" + newer).statusCode()).isEqualTo(403);

@@ -44,10 +44,14 @@ public final class ImageProcessor {
     }
 
     public Processed process(byte[] bytes) throws RejectedImage {
-        if (ImageKind.sniff(bytes) == null) {
+        ImageKind kind = ImageKind.sniff(bytes);
+        if (kind == null) {
             throw new RejectedImage("media.error.notImage");
         }
         BufferedImage image = decode(bytes);
+        if (kind == ImageKind.JPEG) {
+            image = Orientation.upright(image, Orientation.of(bytes));
+        }
         boolean alpha = image.getColorModel().hasAlpha();
         List<Rendition> renditions = new ArrayList<>();
         int full = Math.min(image.getWidth(), MAX_WIDTH);

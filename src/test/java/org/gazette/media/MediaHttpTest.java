@@ -69,6 +69,28 @@ public class MediaHttpTest {
         return out.toByteArray();
     }
 
+    /** A JPEG whose Exif data says it must be turned 90 degrees clockwise to stand upright (orientation 6). */
+    static byte[] jpegTurnedOnItsSide(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 8, height / 8);
+        g.dispose();
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", encoded);
+        byte[] plain = encoded.toByteArray();
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 2);
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, 0, (byte) (2 + 6 + tiff.length)});
+        out.write("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        out.write(tiff);
+        out.write(plain, 2, plain.length - 2);
+        return out.toByteArray();
+    }
+
     HttpResponse<String> upload(AdminClient client, String filename, String type, byte[] bytes, boolean json) throws Exception {
         var form = new Multipart().field("_csrf", client.csrf()).file("file", filename, type, bytes);
         return client.send(form.post(site.baseUrl() + "/admin/media", json ? Map.of("Accept", "application/json") : Map.of()));
@@ -108,6 +130,21 @@ public class MediaHttpTest {
         assertThat(fetch("/media/" + id + "/9999").getWidth()).isEqualTo(2000);
         assertThat(site.get("/media/999999/320").statusCode()).isEqualTo(404);
         assertThat(writer.get("/admin/media").body()).contains("harbour.jpg").contains("/media/" + id + "/320");
+    }
+
+    @Test
+    void aPhotoTakenOnItsSideIsStoodUprightBeforeItsMetadataGoes() throws Exception {
+        HttpResponse<String> uploaded = upload(writer, "portrait.jpg", "image/jpeg", jpegTurnedOnItsSide(800, 400), true);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        BufferedImage copy = fetch("/media/" + idOf(uploaded) + "/400");
+        assertThat(copy.getWidth()).isEqualTo(400);
+        assertThat(copy.getHeight()).isEqualTo(800);
+        // Turned clockwise, the red mark in the stored top-left corner is now top right.
+        Color topRight = new Color(copy.getRGB(390, 10));
+        Color topLeft = new Color(copy.getRGB(10, 10));
+        assertThat(topRight.getRed()).isGreaterThan(200);
+        assertThat(topRight.getGreen()).isLessThan(60);
+        assertThat(topLeft.getGreen()).isGreaterThan(200);
     }
 
     @Test

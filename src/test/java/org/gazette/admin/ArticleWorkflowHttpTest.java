@@ -204,6 +204,19 @@ class ArticleWorkflowHttpTest {
     }
 
     @Test
+    void aLongArticleSavesAndATooLongOneComesBackWithItsText() throws Exception {
+        Map<String, String> longForm = form("A Very Long Investigation Into The Dam", "save");
+        longForm.put("body", "A paragraph of the long investigation into the dam. ".repeat(8_000));
+        assertThat(longForm.get("body").length()).isGreaterThan(400_000);
+        assertThat(editor.post("/admin/articles", longForm).statusCode()).isEqualTo(302);
+        Map<String, String> tooLong = form("An Article Far Too Long", "save");
+        tooLong.put("body", "x".repeat(500_001));
+        HttpResponse<String> refused = editor.post("/admin/articles", tooLong);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("<p class=\"field-error\" id=\"body-error\">This is too long.</p>").contains("x".repeat(1000));
+    }
+
+    @Test
     void scheduledArticleGoesOutWhenItsTimeComes() throws Exception {
         Map<String, String> future = form("Ferry Timetable Announced For Spring", "schedule");
         future.put("publish_at", LocalDateTime.now(ZoneOffset.UTC).plusMinutes(2).withSecond(0).withNano(0).toString());

@@ -20,11 +20,29 @@ public final class AccountStore {
         this.jdbi = jdbi;
     }
 
-    /** Thrown with a message for people when a name or password cannot be used. */
+    /** Thrown when a name or password cannot be used: English words, and the message key and argument for the interface. */
     public static final class AccountException extends RuntimeException {
-        public AccountException(String message) {
+        private final String key;
+        private final Object argument;
+
+        public AccountException(String key, Object argument, String message) {
             super(message);
+            this.key = key;
+            this.argument = argument;
         }
+
+        public String key() {
+            return key;
+        }
+
+        public Object argument() {
+            return argument;
+        }
+    }
+
+    private static AccountException shortPassword() {
+        return new AccountException("password.tooShort", Passwords.MIN_LENGTH,
+                "A password needs at least " + Passwords.MIN_LENGTH + " characters");
     }
 
     public static String normalize(String username) {
@@ -38,13 +56,13 @@ public final class AccountStore {
     public Account create(String username, Role role, String password, Instant now) {
         String name = normalize(username);
         if (!isValidName(name)) {
-            throw new AccountException("A user name is 2 to 50 letters, digits, dots, dashes or underscores");
+            throw new AccountException("users.error.name", null, "A user name is 2 to 50 letters, digits, dots, dashes or underscores");
         }
         if (Passwords.problem(password) != null) {
-            throw new AccountException("A password needs at least " + Passwords.MIN_LENGTH + " characters");
+            throw shortPassword();
         }
         if (byUsername(name).isPresent()) {
-            throw new AccountException("There is already a user named " + name);
+            throw new AccountException("users.error.taken", name, "There is already a user named " + name);
         }
         String hash = Passwords.hash(password);
         jdbi.useHandle(h -> h.createUpdate("insert into account (username, role, password_hash, created_at) "
@@ -80,7 +98,7 @@ public final class AccountStore {
 
     public void setPassword(long accountId, String password) {
         if (Passwords.problem(password) != null) {
-            throw new AccountException("A password needs at least " + Passwords.MIN_LENGTH + " characters");
+            throw shortPassword();
         }
         String hash = Passwords.hash(password);
         jdbi.useHandle(h -> h.createUpdate("update account set password_hash = :hash where id = :id")

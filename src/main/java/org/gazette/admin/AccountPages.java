@@ -67,12 +67,12 @@ public final class AccountPages {
         Role role = Role.parse(ctx.formParam("role"));
         try {
             if (role == null) {
-                throw new AccountStore.AccountException("Choose a role");
+                throw new AccountStore.AccountException("users.error.role", null, "Choose a role");
             }
             accounts.create(name, role, ctx.formParam("password"), clock.instant());
         } catch (AccountStore.AccountException e) {
             ctx.status(422);
-            showUsers(ctx, e.getMessage(), null, name == null ? "" : name);
+            showUsers(ctx, pages.site().messages().t(e.key(), e.argument()), null, name == null ? "" : name);
             return;
         }
         showUsers(ctx, null, pages.t("users.added"), "");
@@ -99,7 +99,7 @@ public final class AccountPages {
             accounts.setPassword(target.id(), ctx.formParam("password"));
         } catch (AccountStore.AccountException e) {
             ctx.status(422);
-            showUsers(ctx, e.getMessage(), null, "");
+            showUsers(ctx, pages.site().messages().t(e.key(), e.argument()), null, "");
             return;
         }
         sessions.endAll(target.id());

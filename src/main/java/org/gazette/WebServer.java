@@ -55,8 +55,8 @@ public final class WebServer {
         // Feeds, sitemaps and sharing (issue 4)
         var feedCache = new FeedCache(site.changeLog().latestSeq(), Instant.now());
         site.changeFeed().follow(feedCache);
-        var feeds = new FeedRoutes(pages.feeds(), new FeedGenerator(settings, site.articles(), FEED_SIZE), feedCache);
-        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), settings, Clock.systemUTC(),
+        var feeds = new FeedRoutes(pages::feeds, new FeedGenerator(siteSettings::effective, site.articles(), FEED_SIZE), feedCache);
+        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), siteSettings::effective, Clock.systemUTC(),
                 feedCache::lastChange);
         var robots = new RobotsTxt(settings.baseUrl(), Instant.now());
         var office = new BackOffice(site, pages, siteSettings);

@@ -60,7 +60,7 @@ public final class BackOffice {
                 siteSettings::effective, settle, clock);
         this.workflow = new WorkflowActions(store, editor, corrections, settle, clock);
         this.tags = new TagSuggestions(site.catalog());
-        this.settingsPage = new SettingsPage(siteSettings, pages);
+        this.settingsPage = new SettingsPage(siteSettings, pages, settle);
         this.catalogPages = new CatalogPages(site.catalog(), new CatalogEdits(jdbi), pages, settle, clock);
         this.media = new org.gazette.media.MediaPages(mediaStore, pages,
                 settings.getInt("admin.upload-max-bytes"), clock);

@@ -12,9 +12,11 @@ import org.gazette.config.SiteSettingsStore;
 public final class SettingsPage {
 
     private final SiteSettingsStore store;
+    private final Runnable settle;
     private final AdminPages pages;
 
-    public SettingsPage(SiteSettingsStore store, AdminPages pages) {
+    public SettingsPage(SiteSettingsStore store, AdminPages pages, Runnable settle) {
+        this.settle = settle;
         this.store = store;
         this.pages = pages;
     }
@@ -40,6 +42,7 @@ public final class SettingsPage {
         Map<String, String> overrides = new LinkedHashMap<>();
         values.forEach((key, value) -> overrides.put(key, value.equals(store.base().get(key)) ? "" : value));
         store.save(overrides);
+        settle.run();
         render(ctx, values, Map.of(), true);
     }
 

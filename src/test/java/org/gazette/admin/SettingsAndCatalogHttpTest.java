@@ -59,6 +59,7 @@ class SettingsAndCatalogHttpTest {
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("This is not a time zone").contains("value=\"The Sarn Courier\"");
         assertThat(site.get("/").body()).contains("<a href=\"/\">Gazette</a>");
+        assertThat(site.get("/feed.atom").body()).contains("<title>Gazette</title>");
 
         try {
             assertThat(admin.post("/admin/settings", settings("The Sarn Courier", "es", "Europe/Madrid", "/assets/sample/comet-archive.svg",
@@ -66,6 +67,8 @@ class SettingsAndCatalogHttpTest {
             String home = site.get("/").body();
             assertThat(home).contains("<html lang=\"es\">").contains("The Sarn Courier</a>").contains("News from the Sarn valley")
                     .contains("<img class=\"logo\" src=\"/assets/sample/comet-archive.svg\"").contains("Buscar");
+            // Feeds were kept in memory before the change; new settings drop them at once.
+            assertThat(site.get("/feed.atom").body()).contains("<title>The Sarn Courier</title>");
             // A republished article's canonical link now names the partner's original.
             var republished = site.site().articles().latest(100, 0).articles().stream()
                     .filter(a -> a.byline().isRepublished() && a.byline().originalUrl() != null).findFirst().orElseThrow();

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gazette", mixinStandardHelpOptions = true, version = "Gazette 0.1",
         description = "A news publishing platform: site, feeds and search in one process.",
         subcommands = {Gazette.Serve.class, Gazette.Publish.class, Gazette.Reindex.class, Gazette.ShowSettings.class,
-                Gazette.Feeds.class})
+                Gazette.Feeds.class, Gazette.Users.class})
 public final class Gazette implements Runnable {
 
     @CommandLine.Spec
@@ -196,6 +196,18 @@ public final class Gazette implements Runnable {
         }
     }
 
+    /** Back office (issue 5): {@code gazette user add NAME --role ROLE}, the password read from standard input. */
+    @Command(name = "user", description = "Manage back-office users.", subcommands = Gazette.AddUser.class)
+    static final class Users implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
     /** A feeds action: opens the site, runs against its syndication service, closes it again. */
     abstract static class FeedsAction implements Callable<Integer> {
         @Mixin
@@ -250,6 +262,40 @@ public final class Gazette implements Runnable {
         @Override
         int run(org.gazette.syndication.Syndication s) {
             return org.gazette.syndication.FeedsCli.remove(s, id, System.out);
+        }
+    }
+
+    @Command(name = "add", description = "Create a user; the password is read from standard input (typed twice on a terminal).")
+    static final class AddUser implements Callable<Integer> {
+        @Mixin
+        SiteOptions options;
+
+        @Parameters(paramLabel = "NAME", description = "User name: letters, digits, dots, dashes, underscores.")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "contributor, author, editor or admin.")
+        String role;
+
+        @Override
+        public Integer call() throws Exception {
+            org.gazette.account.Role parsed = org.gazette.account.Role.parse(role);
+            if (parsed == null) {
+                System.err.println("gazette: unknown role '" + role + "' (contributor, author, editor or admin)");
+                return 2;
+            }
+            String password = org.gazette.account.PasswordPrompt.read(System.console(), System.in);
+            if (password == null) {
+                System.err.println("gazette: no password given on standard input");
+                return 2;
+            }
+            try (var database = org.gazette.db.Database.open(options.settings())) {
+                var account = new org.gazette.account.AccountStore(database.jdbi()).create(name, parsed, password, Instant.now());
+                System.out.println("Created " + account.role().id() + " " + account.username());
+                return 0;
+            } catch (org.gazette.account.AccountStore.AccountException e) {
+                System.err.println("gazette: " + e.getMessage());
+                return 2;
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Publishes scheduled articles when their time comes. The schedule lives in the database,
  * so articles due while the server was down go out right after it starts.
  */
-final class ScheduledRelease implements AutoCloseable {
+public final class ScheduledRelease implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRelease.class);
 
@@ -20,7 +20,8 @@ final class ScheduledRelease implements AutoCloseable {
         return t;
     });
 
-    ScheduledRelease(Site site) {
+    /** Polls every {@code admin.release-poll-seconds} (back office, issue 5: tests shorten it). */
+    public ScheduledRelease(Site site) {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 int released = site.publisher().releaseDue();
@@ -31,7 +32,7 @@ final class ScheduledRelease implements AutoCloseable {
             } catch (Exception e) {
                 LOG.error("Scheduled publishing failed; will retry", e);
             }
-        }, 0, 5, TimeUnit.SECONDS);
+        }, 0, site.settings().getInt("admin.release-poll-seconds"), TimeUnit.SECONDS);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gazette.api.ArticleApi;
+import org.gazette.admin.BackOffice;
+import org.gazette.admin.SecurityHeaders;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
 import org.gazette.metrics.SiteMetrics;
@@ -39,11 +41,14 @@ public final class WebServer {
 
     public static Javalin create(Site site) {
         var settings = site.settings();
-        var pages = new Pages(settings, site.catalog());
+        // Site settings edited in the back office (issue 5) lie over the config file's.
+        var siteSettings = new org.gazette.config.SiteSettingsStore(site.database().jdbi(), settings, java.time.Clock.systemUTC());
+        var pages = new Pages(siteSettings::effective, site.catalog());
         int pageSize = settings.getInt("site.page-size");
         var home = new HomePage(site.articles(), site.catalog(), pages);
         var listings = new ListingPages(site.articles(), site.catalog(), pages, pageSize);
-        var article = new ArticlePage(site.articles(), site.search(), pages);
+        var article = new ArticlePage(site.articles(), site.search(), pages,
+                new org.gazette.revision.Corrections(site.database().jdbi()), new org.gazette.revision.SlugHistory(site.database().jdbi()));
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var api = new ArticleApi(site.articles(), site.search(), settings.baseUrl());
         var metrics = new SiteMetrics(site, settings.getBoolean("metrics.allow-remote"));
@@ -51,12 +56,13 @@ public final class WebServer {
         // Feeds, sitemaps and sharing (issue 4)
         var feedCache = new FeedCache(site.changeLog().latestSeq(), Instant.now());
         site.changeFeed().follow(feedCache);
-        var feeds = new FeedRoutes(pages.feeds(), new FeedGenerator(settings, site.articles(), FEED_SIZE), feedCache);
-        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), settings, Clock.systemUTC(),
+        var feeds = new FeedRoutes(pages::feeds, new FeedGenerator(siteSettings::effective, site.articles(), FEED_SIZE), feedCache);
+        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), siteSettings::effective, Clock.systemUTC(),
                 feedCache::lastChange);
         var robots = new RobotsTxt(settings.baseUrl(), Instant.now());
+        var office = new BackOffice(site, pages, siteSettings);
         // Search and discovery (issue 3)
-        var searchFeeds = new SearchFeeds(site.search(), feeds, settings, pages.messages());
+        var searchFeeds = new SearchFeeds(site.search(), feeds, pages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -106,12 +112,56 @@ public final class WebServer {
             var feedStatus = new org.gazette.syndication.StatusPage(org.gazette.syndication.Syndication.forSite(site), pages,
                     settings.getBoolean("ingest.status-page"));
             config.routes.get("/syndication/status", feedStatus::show);
+
+            // Back office (issue 5): security headers on every response, then /admin behind login.
+            config.http.maxRequestSize = settings.getInt("admin.upload-max-bytes") + 1_000_000L;
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.before("/admin", office.guard()::before);
+            config.routes.before("/admin/*", office.guard()::before);
+            config.routes.get("/admin", ctx -> ctx.redirect("/admin/articles"));
+            config.routes.get("/admin/login", office.login()::form);
+            config.routes.post("/admin/login", office.login()::submit);
+            config.routes.post("/admin/logout", office.login()::logout);
+            config.routes.get("/admin/password", office.accounts()::passwordForm);
+            config.routes.post("/admin/password", office.accounts()::changePassword);
+            config.routes.get("/admin/users", office.accounts()::users);
+            config.routes.post("/admin/users", office.accounts()::addUser);
+            config.routes.post("/admin/users/{id}/role", office.accounts()::setRole);
+            config.routes.post("/admin/users/{id}/password", office.accounts()::resetPassword);
+            config.routes.get("/admin/articles", office.list()::show);
+            config.routes.get("/admin/trash", office.list()::trash);
+            config.routes.get("/admin/articles/new", office.editor()::newArticle);
+            config.routes.post("/admin/articles", office.editor()::create);
+            config.routes.post("/admin/articles/autosave", office.editor()::autosave);
+            config.routes.get("/admin/articles/{id}", office.editor()::edit);
+            config.routes.post("/admin/articles/{id}", office.editor()::update);
+            config.routes.post("/admin/articles/{id}/autosave", office.editor()::autosave);
+            config.routes.post("/admin/articles/{id}/unpublish", office.workflow()::unpublish);
+            config.routes.post("/admin/articles/{id}/trash", office.workflow()::trash);
+            config.routes.post("/admin/articles/{id}/restore", office.workflow()::restore);
+            config.routes.post("/admin/articles/{id}/notes", office.workflow()::addNote);
+            config.routes.get("/admin/articles/{id}/revisions", office.revisions()::list);
+            config.routes.get("/admin/articles/{id}/diff", office.revisions()::diff);
+            config.routes.post("/admin/articles/{id}/revisions/{rid}/restore", office.revisions()::restore);
+            config.routes.post("/admin/preview", office.editor()::preview);
+            config.routes.get("/admin/api/tags", office.tags()::show);
+            config.routes.get("/admin/media", office.media()::library);
+            config.routes.post("/admin/media", office.media()::upload);
+            config.routes.get("/media/{id}/{width}", office.media()::serve);
+            config.routes.get("/admin/settings", office.settings()::show);
+            config.routes.post("/admin/settings", office.settings()::save);
+            config.routes.get("/admin/catalog", office.catalog()::show);
+            config.routes.post("/admin/catalog/{kind}", office.catalog()::save);
+            config.routes.post("/admin/catalog/{kind}/{id}", office.catalog()::save);
+
             // Search and discovery (issue 3): feed of a search, autocomplete, browser search integration.
             config.routes.get("/search.rss", searchFeeds::rss);
             config.routes.get("/search/suggest", searchFeeds::suggest);
             config.routes.get("/opensearch.xml", searchFeeds::openSearch);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
+            config.routes.exception(io.javalin.http.UnauthorizedResponse.class, office::refused);
+            config.routes.exception(io.javalin.http.ForbiddenResponse.class, office::refused);
             config.routes.error(404, ctx -> notFound(ctx, pages));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Failed to serve {}", ctx.path(), e);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gazette.revision.Corrections;
+import org.gazette.revision.SlugHistory;
 import org.gazette.search.ArticleSearch;
 import org.gazette.seo.ArticleSharing;
 import org.gazette.site.Pages;
@@ -20,18 +22,34 @@ public final class ArticlePage {
     private final ArticleSearch search;
     private final Pages pages;
     private final ArticleSharing sharing;
+    private final Corrections corrections;
+    private final SlugHistory slugHistory;
 
     public ArticlePage(ArticleStore articles, ArticleSearch search, Pages pages) {
+        this(articles, search, pages, null, null);
+    }
+
+    /** With the back office's corrections under the body and redirects from earlier slugs (issue 5). */
+    public ArticlePage(ArticleStore articles, ArticleSearch search, Pages pages, Corrections corrections, SlugHistory slugHistory) {
         this.articles = articles;
         this.search = search;
         this.pages = pages;
         this.sharing = new ArticleSharing(pages);
+        this.corrections = corrections;
+        this.slugHistory = slugHistory;
     }
 
     public void show(Context ctx) throws IOException {
-        Article article = articles.bySlug(ctx.pathParam("slug"))
-                .filter(Article::isPublished)
-                .orElseThrow(NotFoundResponse::new);
+        var found = articles.bySlug(ctx.pathParam("slug")).filter(Article::isPublished);
+        if (found.isEmpty() && slugHistory != null) {
+            // An article whose slug changed answers at its old address with a permanent redirect.
+            var moved = slugHistory.articleFormerlyAt(ctx.pathParam("slug")).flatMap(articles::byId).filter(Article::isPublished);
+            if (moved.isPresent()) {
+                ctx.status(301).header("Location", moved.get().path());
+                return;
+            }
+        }
+        Article article = found.orElseThrow(NotFoundResponse::new);
         List<Teaser> related = articles.byIds(search.related(article.id(), RELATED)).stream()
                 .filter(Article::isPublished)
                 .map(Teaser::of)
@@ -42,6 +60,7 @@ public final class ArticlePage {
                 article.section().slug()), article));
         params.put("article", article);
         params.put("related", related);
+        params.put("notes", corrections == null ? List.of() : corrections.of(article.id()));
         pages.html(ctx, "article/article.jte", params);
     }
 }

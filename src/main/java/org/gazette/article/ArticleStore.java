@@ -70,10 +70,20 @@ public final class ArticleStore {
      * in the outbox in the same transaction. Returns the article's id.
      */
     public long save(Handle h, Row row, Instant now) {
-        record Existing(long id, String hash) {
-        }
-        Optional<Existing> existing = h.createQuery("select id, content_hash from article where slug = :slug")
-                .bind("slug", row.slug()).map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2))).findOne();
+        return write(h, h.createQuery("select id, content_hash from article where slug = :slug")
+                .bind("slug", row.slug()).map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2))).findOne(), row, now);
+    }
+
+    /** Updates article {@code id} from the back office, where the slug itself may change. */
+    public long update(Handle h, long id, Row row, Instant now) {
+        return write(h, h.createQuery("select id, content_hash from article where id = :id")
+                .bind("id", id).map((rs, ctx) -> new Existing(rs.getLong(1), rs.getString(2))).findOne(), row, now);
+    }
+
+    private record Existing(long id, String hash) {
+    }
+
+    private long write(Handle h, Optional<Existing> existing, Row row, Instant now) {
         String hash = row.contentHash();
         if (existing.isPresent() && existing.get().hash().equals(hash)) {
             // Publishing the same file again changes nothing: no "Updated" line, no outbox entry.
@@ -83,7 +93,7 @@ public final class ArticleStore {
         Instant updated = existing.isEmpty() && row.publishedAt() != null && row.publishedAt().isBefore(now) ? row.publishedAt() : now;
         String sql = existing.isPresent()
                 ? """
-                  update article set headline = :headline, deck = :deck, body_markdown = :markdown, body_html = :html,
+                  update article set slug = :slug, headline = :headline, deck = :deck, body_markdown = :markdown, body_html = :html,
                       section_id = :section, status = :status, language = :language, source_id = :source,
                       original_url = :original, image_url = :imageUrl, image_alt = :imageAlt,
                       image_caption = :imageCaption, content_hash = :hash, published_at = :published, updated_at = :updated

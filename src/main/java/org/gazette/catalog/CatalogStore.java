@@ -107,4 +107,50 @@ public final class CatalogStore {
                 .map((rs, ctx) -> new Source(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("home_url")))
                 .findOne();
     }
+
+    // Back office (issue 5): look-ups by id and full lists for the editor's pickers.
+
+    public Optional<Section> sectionById(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select id, slug, name, description, position from section where id = :id")
+                .bind("id", id).map((rs, ctx) -> new Section(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+                        rs.getString("description"), rs.getInt("position"))).findOne());
+    }
+
+    public List<Author> authors() {
+        return jdbi.withHandle(h -> h.createQuery("select id, slug, name, bio from author order by name")
+                .map((rs, ctx) -> new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("bio")))
+                .list());
+    }
+
+    public List<Source> sources() {
+        return jdbi.withHandle(h -> h.createQuery("select id, slug, name, home_url from source order by name")
+                .map((rs, ctx) -> new Source(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("home_url")))
+                .list());
+    }
+
+    public List<Tag> tags() {
+        return jdbi.withHandle(h -> h.createQuery("select id, slug, name from tag order by name")
+                .map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list());
+    }
+
+    /** Tags whose name starts with the typed text, for type-ahead. */
+    public List<Tag> tagsStartingWith(String prefix, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select id, slug, name from tag where lower(name) like :p order by name limit :limit")
+                .bind("p", prefix.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Tag(rs.getLong("id"), rs.getString("slug"), rs.getString("name"))).list());
+    }
+
+    /** The address of an author's photo or a source's logo from the media library, if one was set (issue 5). */
+    public Optional<String> pictureOf(Author author) {
+        return picture("select photo_media_id from author where id = :id", author.id());
+    }
+
+    public Optional<String> pictureOf(Source source) {
+        return picture("select logo_media_id from source where id = :id", source.id());
+    }
+
+    private Optional<String> picture(String sql, long id) {
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("id", id).mapTo(Long.class).findOne()).map(media -> "/media/" + media + "/320");
+    }
 }

@@ -40,7 +40,7 @@ public final class Settings {
             Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."}),
             // Feeds, sitemaps and sharing (issue 4)
             Map.entry("site.republished-canonical", new String[] {"original", "Canonical URL of a republished article: original (the partner's page) or self (its page here)."}),
-            Map.entry("site.logo", new String[] {"/assets/logo.svg", "The publisher's logo named in structured data: a path on this site or an absolute URL."}),
+            Map.entry("site.logo", new String[] {"", "The site's logo, shown in the masthead and named in structured data: a path on this site or an absolute URL; empty for none (structured data then uses /assets/logo.svg)."}),
             Map.entry("sitemap.max-urls", new String[] {"50000", "Most URLs in one sitemap file (at most 50000, the sitemaps.org limit)."}),
             // Syndication (partner feeds)
             Map.entry("ingest.allow-private-addresses", new String[] {"false", "Let partner feeds live on private, loopback or link-local addresses (tests, intranets)."}),
@@ -50,6 +50,12 @@ public final class Settings {
             Map.entry("ingest.max-items", new String[] {"1000", "Items taken from one feed per poll; the rest of a longer feed is skipped."}),
             Map.entry("ingest.workers", new String[] {"4", "Feeds polled at the same time."}),
             Map.entry("ingest.status-page", new String[] {"false", "Serve the partner feeds' status at /syndication/status (it shows feed addresses and errors)."}),
+            // Back office (issue 5)
+            Map.entry("admin.login-max-failures", new String[] {"5", "Failed logins for one user name within the window before its logins are refused."}),
+            Map.entry("admin.login-max-address-failures", new String[] {"20", "Failed logins from one address within the window before its logins are refused."}),
+            Map.entry("admin.login-window-minutes", new String[] {"15", "Minutes over which failed logins are counted, and how long a refusal lasts."}),
+            Map.entry("admin.upload-max-bytes", new String[] {"10485760", "Largest image the back office accepts, in bytes."}),
+            Map.entry("admin.release-poll-seconds", new String[] {"5", "How often the server looks for scheduled articles whose time has come, in seconds."}),
             // Search (issue 3)
             Map.entry("search.recency-boost", new String[] {"1.0", "Score points search adds for a story published today (half for one a month old; 0 turns it off). A word in a headline is worth about 10."})));
 

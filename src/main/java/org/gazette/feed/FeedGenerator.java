@@ -17,16 +17,21 @@ import org.gazette.site.Teaser;
  */
 public final class FeedGenerator {
 
-    private final Settings settings;
+    private final java.util.function.Supplier<Settings> settings;
     private final ArticleStore articles;
     private final AbsoluteUrls urls;
     private final LeadImages images;
     private final int size;
 
     public FeedGenerator(Settings settings, ArticleStore articles, int size) {
+        this(() -> settings, articles, size);
+    }
+
+    /** With settings the back office may change while the site runs (name, tagline, language). */
+    public FeedGenerator(java.util.function.Supplier<Settings> settings, ArticleStore articles, int size) {
         this.settings = settings;
         this.articles = articles;
-        this.urls = new AbsoluteUrls(settings.baseUrl());
+        this.urls = new AbsoluteUrls(settings.get().baseUrl());
         this.images = new LeadImages(urls);
         this.size = size;
     }
@@ -41,8 +46,9 @@ public final class FeedGenerator {
                 updated = item.updated();
             }
         }
-        return new FeedDocument(scope, XmlText.clean(scope.title()), XmlText.clean(settings.get("site.tagline")),
-                settings.get("site.language"), settings.baseUrl(), XmlText.clean(settings.get("site.name")), "Gazette",
+        Settings current = settings.get();
+        return new FeedDocument(scope, XmlText.clean(scope.title()), XmlText.clean(current.get("site.tagline")),
+                current.get("site.language"), current.baseUrl(), XmlText.clean(current.get("site.name")), "Gazette",
                 items, updated);
     }
 

@@ -11,12 +11,17 @@ import java.util.function.Function;
 /** Serves feeds: finds the scope an address names, then the cached rendering, sent with conditional GET. */
 public final class FeedRoutes {
 
-    private final FeedScopes scopes;
+    private final java.util.function.Supplier<FeedScopes> scopes;
     private final FeedGenerator generator;
     private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final FeedCache cache;
 
     public FeedRoutes(FeedScopes scopes, FeedGenerator generator, FeedCache cache) {
+        this(() -> scopes, generator, cache);
+    }
+
+    /** Scopes named after the site's current name, which the back office may change. */
+    public FeedRoutes(java.util.function.Supplier<FeedScopes> scopes, FeedGenerator generator, FeedCache cache) {
         this.scopes = scopes;
         this.generator = generator;
         this.cache = cache;
@@ -26,23 +31,23 @@ public final class FeedRoutes {
     }
 
     public void site(Context ctx, FeedFormat format) {
-        serve(ctx, scopes.site(), format);
+        serve(ctx, scopes.get().site(), format);
     }
 
     public void section(Context ctx, FeedFormat format) {
-        bySlug(ctx, format, scopes::section);
+        bySlug(ctx, format, slug -> scopes.get().section(slug));
     }
 
     public void tag(Context ctx, FeedFormat format) {
-        bySlug(ctx, format, scopes::tag);
+        bySlug(ctx, format, slug -> scopes.get().tag(slug));
     }
 
     public void author(Context ctx, FeedFormat format) {
-        bySlug(ctx, format, scopes::author);
+        bySlug(ctx, format, slug -> scopes.get().author(slug));
     }
 
     public void source(Context ctx, FeedFormat format) {
-        bySlug(ctx, format, scopes::source);
+        bySlug(ctx, format, slug -> scopes.get().source(slug));
     }
 
     /** Serves any scope's feed; the search feed plugs in here with {@link FeedScopes#search}. */
@@ -55,7 +60,7 @@ public final class FeedRoutes {
     }
 
     public FeedScopes scopes() {
-        return scopes;
+        return scopes.get();
     }
 
     private void bySlug(Context ctx, FeedFormat format, Function<String, Optional<FeedScope>> find) {

@@ -14,6 +14,7 @@ import org.gazette.feed.FeedFormat;
 import org.gazette.feed.FeedRoutes;
 import org.gazette.feed.FeedScope;
 import org.gazette.site.Messages;
+import org.gazette.site.Pages;
 
 /**
  * Ways to follow and reach the site's search from outside a results page: an RSS feed of any
@@ -25,15 +26,14 @@ public final class SearchFeeds {
 
     private final ArticleSearch search;
     private final FeedRoutes feeds;
-    private final Settings settings;
-    private final Messages messages;
+    /** Read at each request: the back office can change the site's name and language while it runs. */
+    private final Pages pages;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SearchFeeds(ArticleSearch search, FeedRoutes feeds, Settings settings, Messages messages) {
+    public SearchFeeds(ArticleSearch search, FeedRoutes feeds, Pages pages) {
         this.search = search;
         this.feeds = feeds;
-        this.settings = settings;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     /**
@@ -42,6 +42,7 @@ public final class SearchFeeds {
      */
     public void rss(Context ctx) {
         SearchRequest request = SearchRequest.from(ctx::queryParams).sortedByNewest(false).atPage(1);
+        Messages messages = pages.messages();
         String heading = request.query().isEmpty() ? messages.t("search.filteredHeading")
                 : messages.t("search.headingFor", request.query());
         FeedScope scope = feeds.scopes().search(request.queryString(), heading, (store, limit) -> {
@@ -82,6 +83,8 @@ public final class SearchFeeds {
 
     /** {@code /opensearch.xml}: lets a browser add the site's search to its own search box. */
     public void openSearch(Context ctx) {
+        Settings settings = pages.settings();
+        Messages messages = pages.messages();
         String base = settings.baseUrl();
         String name = settings.get("site.name");
         String shortName = name.length() > 16 ? name.substring(0, 16) : name;

@@ -17,20 +17,18 @@ public final class ArticleSharing {
     private final Pages pages;
     private final String base;
     private final AbsoluteUrls urls;
-    private final SiteIdentity site;
-    private final NewsArticleData newsArticle;
-    private final CanonicalPolicy canonical;
 
     public ArticleSharing(Pages pages) {
         this.pages = pages;
         this.base = pages.settings().baseUrl();
         this.urls = new AbsoluteUrls(base);
-        this.site = SiteIdentity.of(pages.settings());
-        this.newsArticle = new NewsArticleData(site, urls);
-        this.canonical = new CanonicalPolicy(pages.settings());
     }
 
     public SiteFrame frame(SiteFrame frame, Article article) {
+        // Read per page: the back office may change the site's name, logo or canonical policy at any time.
+        SiteIdentity site = SiteIdentity.of(pages.settings());
+        NewsArticleData newsArticle = new NewsArticleData(site, urls);
+        CanonicalPolicy canonical = new CanonicalPolicy(pages.settings());
         String pageUrl = base + article.path();
         var facts = new PageMeta.ArticleFacts(article.publishedAt(), article.modifiedAt(), article.section().name(),
                 article.tags().stream().map(Tag::name).toList());

@@ -50,7 +50,8 @@ public final class ListingPages {
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.byAuthor(author.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.author", author.name());
-        render(ctx, author.name(), heading, author.bio(), null, author.path(), null, slice, page, pages.feeds().author(author));
+        render(ctx, author.name(), heading, author.bio(), null, author.path(), null, slice, page, pages.feeds().author(author),
+                catalog.pictureOf(author).orElse(null));
     }
 
     public void source(Context ctx) {
@@ -59,11 +60,17 @@ public final class ListingPages {
         var slice = articles.fromSource(source.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.source", source.name());
         render(ctx, source.name(), heading, pages.messages().t("listing.sourceIntro", source.name()), source.homeUrl(),
-                source.path(), null, slice, page, pages.feeds().source(source));
+                source.path(), null, slice, page, pages.feeds().source(source), catalog.pictureOf(source).orElse(null));
     }
 
     private void render(Context ctx, String title, String heading, String intro, String link, String path,
                         String currentSection, ArticleStore.Slice slice, int page, FeedScope feed) {
+        render(ctx, title, heading, intro, link, path, currentSection, slice, page, feed, null);
+    }
+
+    /** {@code picture}: an author's photo or a source's logo set in the back office, or null. */
+    private void render(Context ctx, String title, String heading, String intro, String link, String path,
+                        String currentSection, ArticleStore.Slice slice, int page, FeedScope feed, String picture) {
         if (page > 1 && slice.articles().isEmpty()) {
             throw new NotFoundResponse();
         }
@@ -76,6 +83,7 @@ public final class ListingPages {
         params.put("heading", heading);
         params.put("intro", intro);
         params.put("externalLink", link);
+        params.put("picture", picture);
         params.put("teasers", slice.articles().stream().map(Teaser::of).toList());
         params.put("pager", new Pager(page, slice.hasMore(), path, null));
         pages.html(ctx, "site/listing.jte", params);

@@ -4,7 +4,10 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.gazette.catalog.CatalogStore;
 import org.gazette.config.Settings;
 import org.gazette.feed.FeedLink;
@@ -16,42 +19,60 @@ public final class Pages {
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html, null, "org.gazette.templates");
     private final CatalogStore catalog;
-    private final Settings settings;
-    private final Messages messages;
-    private final Dates dates;
-    private final FeedScopes feeds;
+    private final Supplier<Settings> settings;
+    private volatile Words words;
+
+    /** The interface words and date formats for one language and time zone. */
+    private record Words(Locale locale, ZoneId zone, Messages messages, Dates dates) {
+    }
 
     public Pages(Settings settings, CatalogStore catalog) {
+        this(() -> settings, catalog);
+    }
+
+    /** Pages whose settings may change while running (the back office's site settings, issue 5). */
+    public Pages(Supplier<Settings> settings, CatalogStore catalog) {
         this.settings = settings;
         this.catalog = catalog;
-        this.messages = new Messages(settings.locale());
-        this.dates = new Dates(settings.locale(), settings.timeZone());
-        this.feeds = new FeedScopes(catalog, messages, settings.get("site.name"));
     }
 
     /** The feeds of the site and its sections, tags, authors and sources, for discovery links. */
     public FeedScopes feeds() {
-        return feeds;
+        return new FeedScopes(catalog, messages(), settings().get("site.name"));
     }
 
     public Settings settings() {
-        return settings;
+        return settings.get();
+    }
+
+    private Words words() {
+        Settings current = settings.get();
+        Words now = words;
+        if (now == null || !now.locale().equals(current.locale()) || !now.zone().equals(current.timeZone())) {
+            now = new Words(current.locale(), current.timeZone(), new Messages(current.locale()),
+                    new Dates(current.locale(), current.timeZone()));
+            words = now;
+        }
+        return now;
     }
 
     public Messages messages() {
-        return messages;
+        return words().messages();
     }
 
     public Dates dates() {
-        return dates;
+        return words().dates();
     }
 
     /** The frame of a page; {@code path} is the page's own address, used for its canonical link. */
     public SiteFrame frame(String title, String description, String path, String query, String currentSection) {
-        return new SiteFrame(settings.get("site.name"), settings.get("site.tagline"), settings.get("site.language"),
-                catalog.sections(), messages, dates, title, description,
-                path == null ? null : settings.baseUrl() + path, query == null ? "" : query, currentSection,
-                PageMeta.website(FeedLink.of(feeds.site())));
+        Settings current = settings.get();
+        Words w = words();
+        return new SiteFrame(current.get("site.name"), current.get("site.tagline"), current.get("site.language"),
+                catalog.sections(), w.messages(), w.dates(), title, description,
+                path == null ? null : current.baseUrl() + path, query == null ? "" : query, currentSection,
+                PageMeta.website(FeedLink.of(feeds().site())),
+                current.get("site.logo").isBlank() ? null : current.get("site.logo"));
     }
 
     public String render(String template, Map<String, Object> params) {

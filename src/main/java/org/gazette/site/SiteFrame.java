@@ -20,7 +20,8 @@ public record SiteFrame(
         String canonicalUrl,
         String query,
         String currentSection,
-        PageMeta meta) {
+        PageMeta meta,
+        String logoUrl) {
 
     public String t(String key) {
         return messages.t(key);
@@ -33,13 +34,13 @@ public record SiteFrame(
     /** The same frame with other sharing and discovery facts (feeds, Open Graph, JSON-LD). */
     public SiteFrame withMeta(PageMeta newMeta) {
         return new SiteFrame(siteName, tagline, language, sections, messages, dates, title, description, canonicalUrl,
-                query, currentSection, newMeta);
+                query, currentSection, newMeta, logoUrl);
     }
 
     /** The same frame naming another canonical address, such as a republished article's original. */
     public SiteFrame withCanonicalUrl(String url) {
         return new SiteFrame(siteName, tagline, language, sections, messages, dates, title, description, url,
-                query, currentSection, meta);
+                query, currentSection, meta, logoUrl);
     }
 
     /** The title sharing cards show: the page's own, or the site's name on the front page. */

@@ -30,16 +30,22 @@ public final class Sitemaps {
 
     private final SitemapQueries queries;
     private final SitemapXml xml;
-    private final String publication;
+    private final Supplier<Settings> settings;
     private final int perFile;
     private final Clock clock;
     private final Supplier<Instant> lastChange;
 
     /** @param lastChange when the content last changed at the latest (see {@code FeedCache#lastChange}) */
     public Sitemaps(SitemapQueries queries, Settings settings, Clock clock, Supplier<Instant> lastChange) {
+        this(queries, () -> settings, clock, lastChange);
+    }
+
+    /** With settings the back office may change while the site runs (the publication's name). */
+    public Sitemaps(SitemapQueries queries, Supplier<Settings> current, Clock clock, Supplier<Instant> lastChange) {
+        Settings settings = current.get();
+        this.settings = current;
         this.queries = queries;
         this.xml = new SitemapXml(settings.baseUrl());
-        this.publication = settings.get("site.name");
         this.perFile = settings.getInt("sitemap.max-urls");
         if (perFile < 1 || perFile > LIMIT) {
             throw new IllegalArgumentException("Setting 'sitemap.max-urls' must be between 1 and " + LIMIT + ", not " + perFile);
@@ -85,7 +91,7 @@ public final class Sitemaps {
 
     public void news(Context ctx) {
         var articles = recentNews();
-        send(ctx, xml.news(publication, articles), articles.isEmpty() ? null : articles.get(0).published());
+        send(ctx, xml.news(settings.get().get("site.name"), articles), articles.isEmpty() ? null : articles.get(0).published());
     }
 
     private List<SitemapQueries.NewsArticle> recentNews() {

@@ -1,11 +1,15 @@
 package org.gazette.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
@@ -21,6 +25,7 @@ public final class ArticleSearch {
 
     /** Fewer hits than this and a spelling correction is worth offering. */
     private static final int FEW = 3;
+    private static final int COUNT_CACHE = 2_000;
     private static final Sort NEWEST = new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true));
 
     private final SearchIndex index;
@@ -29,8 +34,16 @@ public final class ArticleSearch {
     private final RelatedStories related;
     private final ZoneId zone;
     private final double recencyPoints;
+    private final Cache<CountKey, Counts> countCache;
 
     public ArticleSearch(SearchIndex index, ZoneId zone, double recencyPoints) {
+        this(index, zone, recencyPoints, COUNT_CACHE);
+    }
+
+    /** {@code countCacheSize} 0 turns the cache of counts off (the benchmark measures both ways). */
+    ArticleSearch(SearchIndex index, ZoneId zone, double recencyPoints, int countCacheSize) {
+        this.countCache = countCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(countCacheSize)
+                .expireAfterWrite(Duration.ofMinutes(10)).build();
         this.index = index;
         this.queries = new QueryBuilder(index.analyzer(), index.languages());
         this.spelling = new SpellChecker(index.analyzer());
@@ -87,7 +100,7 @@ public final class ArticleSearch {
             ScoreDoc[] all = best.top().scoreDocs;
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(offset, all.length), all.length);
             return new SearchResults(request, best.total(), Highlights.of(searcher, index.analyzer(), best.text(), page),
-                    Facets.count(searcher, best.counted(), request), didYouMean, corrected, relaxed);
+                    best.counts().facets(), didYouMean, corrected, relaxed);
         }
     }
 
@@ -117,7 +130,18 @@ public final class ArticleSearch {
     }
 
     /** One way of reading the query, and what it found. */
-    private record Attempt(TopDocs top, FacetsCollector counted, long total, QueryBuilder.Parsed parsed, Query text) {
+    private record Attempt(TopDocs top, Counts counts, QueryBuilder.Parsed parsed, Query text) {
+        long total() {
+            return counts.total();
+        }
+    }
+
+    /** How many articles match, and how they spread over the facets. */
+    private record Counts(long total, List<Facets.Group> facets) {
+    }
+
+    /** Counts belong to one state of the index (a reader) and one set of matches. */
+    private record CountKey(Object reader, Query matching) {
     }
 
     /** Runs {@code text} (null: filters only) with the request's filters and order; null if there is no query to run. */
@@ -128,16 +152,34 @@ public final class ArticleSearch {
         }
         Query ranked = text == null ? null : queries.ranked(text, parsed, recencyPoints, System.currentTimeMillis());
         Query query = Filters.apply(ranked, request, zone);
-        // Two passes: the top hits, where Lucene skips documents that cannot make the page,
-        // then every match counted for the facets, without scoring.
+        // The top hits, where Lucene skips documents that cannot make the page ...
         TopDocs top = ranked == null || request.newest()
                 ? searcher.search(query, Math.max(1, n), NEWEST)
                 : searcher.search(query, Math.max(1, n));
-        FacetsCollector counted = searcher.search(new ConstantScoreQuery(query), new FacetsCollectorManager());
+        // ... then every match counted for the facets, without scoring.
+        return new Attempt(top, count(searcher, Filters.apply(text, request, zone), request), parsed, text);
+    }
+
+    /**
+     * Counting every match is the dearest part of a common one-word query, and the same popular
+     * queries come again and again: counts are kept per index state until the index next changes.
+     */
+    private Counts count(FacetSearcher searcher, Query matching, SearchRequest request) throws IOException {
+        IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
+        CountKey key = helper == null ? null : new CountKey(helper.getKey(), matching);
+        Counts known = key == null || countCache == null ? null : countCache.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        FacetsCollector counted = searcher.search(new ConstantScoreQuery(matching), new FacetsCollectorManager());
         long total = 0;
         for (FacetsCollector.MatchingDocs docs : counted.getMatchingDocs()) {
             total += docs.totalHits;
         }
-        return new Attempt(top, counted, total, parsed, text);
+        Counts counts = new Counts(total, Facets.count(searcher, counted, request));
+        if (key != null && countCache != null) {
+            countCache.put(key, counts);
+        }
+        return counts;
     }
 }

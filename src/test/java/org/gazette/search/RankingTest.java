@@ -44,6 +44,28 @@ class RankingTest {
         }
     }
 
+    @Test
+    void countsKeptForRepeatedQueriesFollowEveryChangeToTheIndex(@TempDir Path dir) throws Exception {
+        InMemoryArticles made = new InMemoryArticles();
+        Instant when = Instant.parse("2026-11-01T00:00:00Z");
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.apply(List.of(made.publish(story("one", "Bridge One", "A bridge.", when))), List.of(), 1);
+            ArticleSearch search = new ArticleSearch(index);
+            assertThat(search.search("bridge", 0, 10).total()).isEqualTo(1);
+            assertThat(search.search("bridge", 0, 10).total()).isEqualTo(1);
+            Article two = made.publish(story("two", "Bridge Two", "Another bridge.", when));
+            index.apply(List.of(two), List.of(), 2);
+            SearchResults after = search.search("bridge", 0, 10);
+            assertThat(after.total()).isEqualTo(2);
+            assertThat(after.facets()).anySatisfy(g -> assertThat(g.values()).anySatisfy(v -> {
+                assertThat(v.label()).isEqualTo("Transport");
+                assertThat(v.count()).isEqualTo(2);
+            }));
+            index.apply(List.of(), List.of(two.id()), 3);
+            assertThat(search.search("bridge", 0, 10).total()).isEqualTo(1);
+        }
+    }
+
     static List<Long> ids(ArticleSearch search, String query) throws Exception {
         return search.search(query, 0, 10).hits().stream().map(SearchHit::articleId).toList();
     }

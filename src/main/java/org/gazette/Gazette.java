@@ -89,6 +89,7 @@ public final class Gazette implements Runnable {
             site.start();
             SampleContent.loadIfEmpty(site);
             site.changeFeed().startPolling(Duration.ofMillis(200));
+            site.followReindexRequests();
             var releaser = new ScheduledRelease(site);
             var feedPoller = org.gazette.syndication.PollScheduler.start(
                     org.gazette.syndication.Syndication.forSite(site), settings);
@@ -151,7 +152,7 @@ public final class Gazette implements Runnable {
         }
     }
 
-    @Command(name = "reindex", description = "Rebuild the search index from the database.")
+    @Command(name = "reindex", description = "Rebuild the search index from the database; a running site keeps serving searches meanwhile.")
     static final class Reindex implements Callable<Integer> {
         @Mixin
         SiteOptions options;

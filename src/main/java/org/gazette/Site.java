@@ -13,6 +13,7 @@ import org.gazette.db.Database;
 import org.gazette.publish.Publisher;
 import org.gazette.publish.Submission;
 import org.gazette.search.ArticleSearch;
+import org.gazette.search.ReindexRequests;
 import org.gazette.search.SearchIndex;
 import org.gazette.search.SearchIndexer;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class Site implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Site.class);
     private static final Duration REMOTE_WAIT = Duration.ofSeconds(15);
+    private static final Duration REINDEX_WAIT = Duration.ofMinutes(30);
 
     private final Settings settings;
     private final Database database;
@@ -42,6 +44,7 @@ public final class Site implements AutoCloseable {
     private final SearchIndex index;
     private final SearchIndexer indexer;
     private final ArticleSearch search;
+    private final ReindexRequests reindexRequests;
 
     private Site(Settings settings, Database database, SearchIndex index) {
         this.settings = settings;
@@ -53,7 +56,9 @@ public final class Site implements AutoCloseable {
         this.publisher = new Publisher(articles, catalog, renderer, Clock.systemUTC());
         this.index = index;
         this.indexer = index == null ? null : new SearchIndexer(index, articles, changeLog, SearchIndexer.progressName(settings.searchDir()));
-        this.search = index == null ? null : new ArticleSearch(index);
+        this.search = index == null ? null
+                : new ArticleSearch(index, settings.timeZone(), Double.parseDouble(settings.get("search.recency-boost")));
+        this.reindexRequests = new ReindexRequests(database.jdbi());
         if (indexer != null) {
             changeFeed.follow(indexer);
         }
@@ -115,11 +120,34 @@ public final class Site implements AutoCloseable {
         }
     }
 
+    /**
+     * Rebuilds the search index into a new copy and swaps it in: here if this process owns the
+     * index, otherwise by asking the running site, which keeps serving searches meanwhile.
+     */
     public int reindex() throws IOException {
-        if (indexer == null) {
-            throw new IOException("The search index is in use by the running site; stop it, then run reindex again");
+        if (indexer != null) {
+            return indexer.rebuild();
         }
-        return indexer.rebuild();
+        long id = reindexRequests.request();
+        try {
+            ReindexRequests.Outcome outcome = reindexRequests.await(id, REINDEX_WAIT)
+                    .orElseThrow(() -> new IOException("The running site has not finished the rebuild after "
+                            + REINDEX_WAIT.toMinutes() + " minutes; it goes on, check its log"));
+            if (outcome.error() != null) {
+                throw new IOException("The running site could not rebuild the index: " + outcome.error());
+            }
+            return outcome.indexed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for the running site", e);
+        }
+    }
+
+    /** In the serving process: carry out rebuilds requested by {@code gazette reindex}. */
+    public void followReindexRequests() {
+        if (indexer != null) {
+            reindexRequests.follow(indexer, Duration.ofMillis(500));
+        }
     }
 
     public boolean ownsIndex() {
@@ -168,6 +196,7 @@ public final class Site implements AutoCloseable {
 
     @Override
     public void close() {
+        reindexRequests.close();
         changeFeed.close();
         if (index != null) {
             index.close();

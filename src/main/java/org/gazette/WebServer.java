@@ -19,6 +19,7 @@ import org.gazette.feed.FeedCache;
 import org.gazette.feed.FeedFormat;
 import org.gazette.feed.FeedGenerator;
 import org.gazette.feed.FeedRoutes;
+import org.gazette.search.SearchFeeds;
 import org.gazette.search.SearchPage;
 import org.gazette.sitemap.RobotsTxt;
 import org.gazette.sitemap.SitemapQueries;
@@ -60,6 +61,8 @@ public final class WebServer {
                 feedCache::lastChange);
         var robots = new RobotsTxt(settings.baseUrl(), Instant.now());
         var office = new BackOffice(site, pages, siteSettings);
+        // Search and discovery (issue 3)
+        var searchFeeds = new SearchFeeds(site.search(), feeds, pages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -151,6 +154,10 @@ public final class WebServer {
             config.routes.post("/admin/catalog/{kind}", office.catalog()::save);
             config.routes.post("/admin/catalog/{kind}/{id}", office.catalog()::save);
 
+            // Search and discovery (issue 3): feed of a search, autocomplete, browser search integration.
+            config.routes.get("/search.rss", searchFeeds::rss);
+            config.routes.get("/search/suggest", searchFeeds::suggest);
+            config.routes.get("/opensearch.xml", searchFeeds::openSearch);
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
 
             config.routes.exception(io.javalin.http.UnauthorizedResponse.class, office::refused);

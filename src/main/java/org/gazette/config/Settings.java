@@ -55,7 +55,9 @@ public final class Settings {
             Map.entry("admin.login-max-address-failures", new String[] {"20", "Failed logins from one address within the window before its logins are refused."}),
             Map.entry("admin.login-window-minutes", new String[] {"15", "Minutes over which failed logins are counted, and how long a refusal lasts."}),
             Map.entry("admin.upload-max-bytes", new String[] {"10485760", "Largest image the back office accepts, in bytes."}),
-            Map.entry("admin.release-poll-seconds", new String[] {"5", "How often the server looks for scheduled articles whose time has come, in seconds."})));
+            Map.entry("admin.release-poll-seconds", new String[] {"5", "How often the server looks for scheduled articles whose time has come, in seconds."}),
+            // Search (issue 3)
+            Map.entry("search.recency-boost", new String[] {"1.0", "Score points search adds for a story published today (half for one a month old; 0 turns it off). A word in a headline is worth about 10."})));
 
     private final Map<String, String> values;
 

@@ -1,125 +1,185 @@
 package org.gazette.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
-/** Queries over the index: reader searches with highlighted snippets, and related stories. */
+/**
+ * Reader searches over the index: ranked, filtered and faceted hits with highlighted snippets,
+ * spelling correction when a query finds little, autocomplete, feeds of a search, and related stories.
+ */
 public final class ArticleSearch {
 
-    private static final String[] FIELDS = {"headline", "deck", "body", "byline", "tags", "section"};
-    /** A word in the headline says more about what a story is about than the same word in paragraph twelve. */
-    private static final Map<String, Float> BOOSTS = Map.of(
-            "headline", 4f, "deck", 2f, "tags", 2f, "byline", 1.5f, "section", 1f, "body", 1f);
+    /** Fewer hits than this and a spelling correction is worth offering. */
+    private static final int FEW = 3;
+    private static final int COUNT_CACHE = 2_000;
+    private static final Sort NEWEST = new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true));
 
     private final SearchIndex index;
+    private final QueryBuilder queries;
+    private final SpellChecker spelling;
+    private final RelatedStories related;
+    private final ZoneId zone;
+    private final double recencyPoints;
+    private final Cache<CountKey, Counts> countCache;
+
+    public ArticleSearch(SearchIndex index, ZoneId zone, double recencyPoints) {
+        this(index, zone, recencyPoints, COUNT_CACHE);
+    }
+
+    /** {@code countCacheSize} 0 turns the cache of counts off (the benchmark measures both ways). */
+    ArticleSearch(SearchIndex index, ZoneId zone, double recencyPoints, int countCacheSize) {
+        this.countCache = countCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(countCacheSize)
+                .expireAfterWrite(Duration.ofMinutes(10)).build();
+        this.index = index;
+        this.queries = new QueryBuilder(index.analyzer(), index.languages());
+        this.spelling = new SpellChecker(index.analyzer());
+        this.related = new RelatedStories(index);
+        this.zone = zone;
+        this.recencyPoints = recencyPoints;
+    }
 
     public ArticleSearch(SearchIndex index) {
-        this.index = index;
+        this(index, ZoneId.of("UTC"), 1.0);
     }
 
+    /** A plain query, first page: for callers that need no filters. */
     public SearchResults search(String queryText, int offset, int limit) throws IOException {
-        String text = queryText == null ? "" : queryText.strip();
-        if (text.isEmpty()) {
-            return SearchResults.empty(text);
+        SearchRequest request = SearchRequest.of(queryText);
+        return search(request.atPage(offset / Math.max(1, limit) + 1), limit);
+    }
+
+    /** The page {@code request.page()} of {@code limit} hits, with facet counts and spelling help. */
+    public SearchResults search(SearchRequest request, int limit) throws IOException {
+        if (request.isEmpty()) {
+            return SearchResults.empty(request);
         }
-        Query query = parse(text);
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
-            TopDocs top = searcher.search(query, offset + limit);
-            ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
-            List<SearchHit> hits = new ArrayList<>();
-            if (page.length > 0) {
-                int[] docIds = java.util.Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-                UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
-                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                        .withMaxLength(20_000)
-                        .build();
-                TopDocs pageDocs = new TopDocs(top.totalHits, page);
-                String[] bodies = highlighter.highlight("body", query, pageDocs, 2);
-                String[] headlines = highlighter.highlight("headline", query, pageDocs, 1);
-                for (int i = 0; i < page.length; i++) {
-                    Document doc = searcher.storedFields().document(docIds[i]);
-                    String headline = headlines[i] != null ? headlines[i] : escape(doc.get("headline"));
-                    hits.add(new SearchHit(Long.parseLong(doc.get("id")), headline, bodies[i], page[i].score));
+        int offset = (request.page() - 1) * limit;
+        try (SearchIndex.Lease lease = index.lease()) {
+            FacetSearcher searcher = lease.searcher();
+            QueryBuilder.Parsed parsed = QueryBuilder.parse(request.query());
+            Query text = queries.build(parsed);
+            if (text == null && !request.query().isEmpty()) {
+                return SearchResults.empty(request);
+            }
+            Attempt best = attempt(searcher, parsed, text, request, offset + limit);
+            String didYouMean = null;
+            boolean corrected = false;
+            boolean relaxed = false;
+            if (!request.query().isEmpty() && best.total() < FEW) {
+                didYouMean = spelling.correct(request.query(), searcher.getIndexReader());
+                if (didYouMean != null && best.total() == 0) {
+                    QueryBuilder.Parsed better = QueryBuilder.parse(didYouMean);
+                    Attempt again = attempt(searcher, better, queries.build(better), request, offset + limit);
+                    if (again != null && again.total() > 0) {
+                        best = again;
+                        corrected = true;
+                    }
                 }
             }
-            return new SearchResults(text, top.totalHits.value, hits);
-        } finally {
-            index.searchers().release(searcher);
+            if (best.total() == 0 && best.text() != null) {
+                Attempt again = attempt(searcher, best.parsed(), queries.relaxed(best.parsed()), request, offset + limit);
+                if (again != null && again.total() > 0) {
+                    best = again;
+                    relaxed = true;
+                }
+            }
+            ScoreDoc[] all = best.top().scoreDocs;
+            ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(offset, all.length), all.length);
+            return new SearchResults(request, best.total(), Highlights.of(searcher, index.analyzer(), best.text(), page),
+                    best.counts().facets(), didYouMean, corrected, relaxed);
         }
     }
 
-    /** A reader's query in the usual syntax: "quoted phrases", -exclusions, OR; never an error page for a stray quote. */
-    Query parse(String text) {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(FIELDS, index.analyzer(), BOOSTS);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
-        try {
-            return parser.parse(text);
-        } catch (ParseException | IllegalArgumentException e) {
-            try {
-                return parser.parse(QueryParser.escape(text));
-            } catch (ParseException again) {
-                return new BooleanQuery.Builder().build();
-            }
+    /** The ids of the newest {@code limit} articles matching the request, for a feed of the search. */
+    public List<Long> newest(SearchRequest request, int limit) throws IOException {
+        SearchResults results = search(request.sortedByNewest(true).atPage(1), limit);
+        return results.hits().stream().map(SearchHit::articleId).toList();
+    }
+
+    /** Headlines and topics for what the reader has typed so far. */
+    public List<Suggestion> suggest(String prefix, int headlines, int topics) throws IOException {
+        String text = prefix == null ? "" : prefix.strip();
+        if (text.length() < 2 || text.length() > 100) {
+            return List.of();
+        }
+        try (SearchIndex.Lease lease = index.lease()) {
+            return index.suggester().suggest(text, headlines, topics, lease.searcher());
         }
     }
 
     /**
      * Up to {@code limit} other published articles about the same subject, by text similarity of
-     * headline, tags and body; newest first among equally similar ones; never the article itself.
+     * headline, tags and body, preferring recent ones; never the article itself or a duplicate of it.
      */
     public List<Long> related(long articleId, int limit) throws IOException {
-        IndexSearcher searcher = index.searchers().acquire();
-        try {
-            TopDocs self = searcher.search(new TermQuery(new Term("id", Long.toString(articleId))), 1);
-            if (self.scoreDocs.length == 0) {
-                return List.of();
-            }
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(index.analyzer());
-            mlt.setFieldNames(new String[] {"headline", "tags", "body"});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMaxQueryTerms(30);
-            mlt.setBoost(true);
-            Query like = mlt.like(self.scoreDocs[0].doc);
-            Query query = new BooleanQuery.Builder()
-                    .add(like, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term("id", Long.toString(articleId))), BooleanClause.Occur.MUST_NOT)
-                    .build();
-            Sort sort = new Sort(SortField.FIELD_SCORE, new SortField("published", SortField.Type.LONG, true));
-            TopFieldDocs top = searcher.search(query, limit, sort);
-            List<Long> ids = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) {
-                ids.add(Long.parseLong(searcher.storedFields().document(sd.doc).get("id")));
-            }
-            return ids;
-        } finally {
-            index.searchers().release(searcher);
+        return related.of(articleId, limit);
+    }
+
+    /** One way of reading the query, and what it found. */
+    private record Attempt(TopDocs top, Counts counts, QueryBuilder.Parsed parsed, Query text) {
+        long total() {
+            return counts.total();
         }
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** How many articles match, and how they spread over the facets. */
+    private record Counts(long total, List<Facets.Group> facets) {
+    }
+
+    /** Counts belong to one state of the index (a reader) and one set of matches. */
+    private record CountKey(Object reader, Query matching) {
+    }
+
+    /** Runs {@code text} (null: filters only) with the request's filters and order; null if there is no query to run. */
+    private Attempt attempt(FacetSearcher searcher, QueryBuilder.Parsed parsed, Query text, SearchRequest request, int n)
+            throws IOException {
+        if (text == null && !request.query().isEmpty()) {
+            return null;
+        }
+        Query ranked = text == null ? null : queries.ranked(text, parsed, recencyPoints, System.currentTimeMillis());
+        Query query = Filters.apply(ranked, request, zone);
+        // The top hits, where Lucene skips documents that cannot make the page ...
+        TopDocs top = ranked == null || request.newest()
+                ? searcher.search(query, Math.max(1, n), NEWEST)
+                : searcher.search(query, Math.max(1, n));
+        // ... then every match counted for the facets, without scoring.
+        return new Attempt(top, count(searcher, Filters.apply(text, request, zone), request), parsed, text);
+    }
+
+    /**
+     * Counting every match is the dearest part of a common one-word query, and the same popular
+     * queries come again and again: counts are kept per index state until the index next changes.
+     */
+    private Counts count(FacetSearcher searcher, Query matching, SearchRequest request) throws IOException {
+        IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
+        CountKey key = helper == null ? null : new CountKey(helper.getKey(), matching);
+        Counts known = key == null || countCache == null ? null : countCache.getIfPresent(key);
+        if (known != null) {
+            return known;
+        }
+        FacetsCollector counted = searcher.search(new ConstantScoreQuery(matching), new FacetsCollectorManager());
+        long total = 0;
+        for (FacetsCollector.MatchingDocs docs : counted.getMatchingDocs()) {
+            total += docs.totalHits;
+        }
+        Counts counts = new Counts(total, Facets.count(searcher, counted, request));
+        if (key != null && countCache != null) {
+            countCache.put(key, counts);
+        }
+        return counts;
     }
 }

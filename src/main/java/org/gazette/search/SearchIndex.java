@@ -1,66 +1,74 @@
 package org.gazette.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.gazette.article.Article;
-import org.gazette.article.BodyRenderer;
-import org.gazette.catalog.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Lucene index of published articles. It is a derived copy: it records in each
  * commit the last outbox entry it reflects, and can always be rebuilt from the database.
+ *
+ * <p>The index lives in generations ({@code index-1}, {@code index-2}, ...) under the search
+ * folder; the file {@code CURRENT} names the one in use. A rebuild fills the next generation
+ * while searches go on against the current one, then {@link #swap} puts it in place at once.
  */
 public final class SearchIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    static final String SEQ = "gazette.seq";
+    private static final String CURRENT = "CURRENT";
 
-    /** Body text keeps offsets so highlighting need not re-analyze whole articles. */
-    private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
-
-    static {
-        BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        BODY.freeze();
-    }
-
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private final Analyzer analyzer;
+    private final Path root;
+    private final Directory rootDirectory;
+    private final Lock processLock;
+    private final Analyzer analyzer = new NewsAnalyzer.PerField();
+    private final Suggester suggester = new Suggester();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "search-suggestions");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile IndexGeneration current;
     private final boolean fresh;
 
-    private SearchIndex(Directory directory, IndexWriter writer, Analyzer analyzer, boolean fresh) throws IOException {
-        this.directory = directory;
-        this.writer = writer;
-        this.analyzer = analyzer;
+    private SearchIndex(Path root, Directory rootDirectory, Lock processLock, IndexGeneration current, boolean fresh)
+            throws IOException {
+        this.root = root;
+        this.rootDirectory = rootDirectory;
+        this.processLock = processLock;
+        this.current = current;
         this.fresh = fresh;
-        this.searchers = new SearcherManager(writer, null);
+        rebuildSuggestions();
+    }
+
+    /** Waits until any autocomplete rebuild under way has finished (for tests and benchmarks). */
+    void awaitSuggestions() throws Exception {
+        background.submit(() -> { }).get();
+    }
+
+    /** Autocomplete is rebuilt in the background: on a large archive it takes seconds, and start-up need not wait. */
+    private void rebuildSuggestions() {
+        background.execute(() -> {
+            try (Lease lease = lease()) {
+                suggester.rebuild(lease.searcher());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not rebuild search suggestions: {}", e.toString());
+            }
+        });
     }
 
     /** Thrown when another process (usually the running site) holds the index. */
@@ -70,51 +78,78 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens the index in {@code dir}. A missing or unreadable index is replaced by an empty one
-     * that reports {@link #needsRebuild()}, so start-up never fails on a derived copy.
-     */
-    public static SearchIndex open(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Analyzer analyzer = new NewsAnalyzer();
-        Directory directory = FSDirectory.open(dir);
-        boolean usable;
-        // Hold the lock while checking, so a running site's index is never judged, let alone wiped, by another process.
-        try (var lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-            usable = DirectoryReader.indexExists(directory) && readable(directory);
-            if (!usable) {
-                LOG.info("No readable search index in {}; it will be rebuilt from the database", dir);
-                // Lucene reads an old commit even when told to create, so broken files must go first.
-                for (String file : directory.listAll()) {
-                    if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
-                        directory.deleteFile(file);
-                    }
-                }
-            }
-        } catch (LockObtainFailedException e) {
-            directory.close();
-            throw new InUseException(dir);
-        } catch (IOException e) {
-            usable = false;
+    /** A searcher borrowed from the current generation; closing it gives it back to the same one. */
+    public static final class Lease implements AutoCloseable {
+        private final SearcherManager manager;
+        private final FacetSearcher searcher;
+
+        Lease(SearcherManager manager, FacetSearcher searcher) {
+            this.manager = manager;
+            this.searcher = searcher;
         }
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(usable ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(64);
-        try {
-            return new SearchIndex(directory, new IndexWriter(directory, config), analyzer, !usable);
-        } catch (LockObtainFailedException e) {
-            directory.close();
-            throw new InUseException(dir);
+
+        public FacetSearcher searcher() {
+            return searcher;
+        }
+
+        @Override
+        public void close() {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                LOG.warn("Could not release a searcher: {}", e.toString());
+            }
         }
     }
 
-    private static boolean readable(Directory directory) {
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            return reader.numDocs() >= 0;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("The search index cannot be read ({}); it will be rebuilt", e.toString());
-            return false;
+    /**
+     * Opens the index under {@code dir}. A missing, unreadable or outdated index is replaced by an
+     * empty one that reports {@link #needsRebuild()}, so start-up never fails on a derived copy.
+     */
+    public static SearchIndex open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Directory rootDirectory = FSDirectory.open(dir);
+        Lock lock;
+        try {
+            lock = rootDirectory.obtainLock("gazette.lock");
+        } catch (LockObtainFailedException e) {
+            rootDirectory.close();
+            throw new InUseException(dir);
         }
+        try {
+            int number = currentNumber(dir);
+            boolean usable = number > 0 && IndexGeneration.usable(dir, number);
+            if (!usable) {
+                LOG.info("No readable search index in {}; it will be rebuilt from the database", dir);
+                number = number + 1;
+                // Lucene may read an old commit even when told to create: start from an empty folder.
+                delete(dir.resolve("index-" + number));
+            }
+            IndexGeneration generation = IndexGeneration.open(dir, number, new NewsAnalyzer.PerField(), !usable);
+            writeCurrent(dir, number);
+            deleteOthers(dir, number);
+            return new SearchIndex(dir, rootDirectory, lock, generation, !usable);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            rootDirectory.close();
+            throw e;
+        }
+    }
+
+    private static int currentNumber(Path root) {
+        try {
+            String name = Files.readString(root.resolve(CURRENT), StandardCharsets.UTF_8).strip();
+            return Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static void writeCurrent(Path root, int number) throws IOException {
+        Path temp = root.resolve(CURRENT + ".tmp");
+        Files.writeString(temp, "index-" + number + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, root.resolve(CURRENT), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** True when the index was missing or unreadable at start-up and holds nothing yet. */
@@ -123,92 +158,141 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     public long appliedSeq() {
-        Map<String, String> data = commitData();
-        return Long.parseLong(data.getOrDefault(SEQ, "0"));
-    }
-
-    private Map<String, String> commitData() {
-        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
-        Map<String, String> data = new java.util.HashMap<>();
-        if (live != null) {
-            live.forEach(e -> data.put(e.getKey(), e.getValue()));
-        }
-        return data;
+        return current.appliedSeq();
     }
 
     /** Indexes published articles, removes the others, and commits as caught up to {@code seq}. */
-    public void apply(Collection<Article> published, Collection<Long> removed, long seq) throws IOException {
-        for (Article article : published) {
-            writer.updateDocument(new Term("id", Long.toString(article.id())), document(article));
-        }
-        for (long id : removed) {
-            writer.deleteDocuments(new Term("id", Long.toString(id)));
-        }
-        commit(seq);
+    public synchronized void apply(Collection<Article> published, Collection<Long> removed, long seq) throws IOException {
+        current.add(published);
+        current.remove(removed);
+        current.commit(seq);
+        suggester.update(published);
     }
 
-    /** Empties the index, so a rebuild can add every article again. */
-    public void clear() throws IOException {
-        writer.deleteAll();
+    /** Starts an empty generation for a rebuild; fill it, then {@link #swap} it in or {@link #discard} it. */
+    public synchronized IndexGeneration newGeneration() throws IOException {
+        int number = Math.max(current.number, highestOnDisk()) + 1;
+        return IndexGeneration.open(root, number, new NewsAnalyzer.PerField(), true);
     }
 
-    public void add(Collection<Article> articles) throws IOException {
-        for (Article article : articles) {
-            writer.updateDocument(new Term("id", Long.toString(article.id())), document(article));
+    /**
+     * Makes {@code next} the index searches use. {@code finish} runs first under the same lock as
+     * {@link #apply}, so no change can be applied to the old generation and missed by the new one.
+     */
+    public void swap(IndexGeneration next, IoAction finish) throws IOException {
+        IndexGeneration old;
+        synchronized (this) {
+            finish.run();
+            writeCurrent(root, next.number);
+            old = current;
+            current = next;
+        }
+        rebuildSuggestions();
+        old.close();
+        delete(old.dir);
+        LOG.info("Search index generation {} is now in use", next.number);
+    }
+
+    public void discard(IndexGeneration generation) {
+        generation.close();
+        delete(generation.dir);
+    }
+
+    /** Something to do under the index's lock. */
+    @FunctionalInterface
+    public interface IoAction {
+        void run() throws IOException;
+    }
+
+    private int highestOnDisk() throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.map(p -> p.getFileName().toString()).filter(n -> n.matches("index-\\d+"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(6))).max().orElse(0);
         }
     }
 
-    public void commit(long seq) throws IOException {
-        writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq)).entrySet());
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+    /**
+     * Leftovers of a rebuild cut short, of an unreadable index, or of the first layout (one index
+     * straight in the search folder): only the current generation is kept.
+     */
+    private static void deleteOthers(Path root, int keep) throws IOException {
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                boolean oldGeneration = name.matches("index-\\d+") && !name.equals("index-" + keep);
+                boolean firstLayout = Files.isRegularFile(p) && (name.startsWith("segments") || name.startsWith("_")
+                        || name.equals("write.lock"));
+                if (oldGeneration || firstLayout) {
+                    delete(p);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete the old search index {}: {}", dir, e.toString());
+        }
+    }
+
+    /** Borrows the current searcher; use in try-with-resources. */
+    public Lease lease() throws IOException {
+        while (true) {
+            IndexGeneration generation = current;
+            try {
+                return new Lease(generation.searchers, (FacetSearcher) generation.searchers.acquire());
+            } catch (AlreadyClosedException e) {
+                if (generation == current) {
+                    throw e;
+                }
+                // Swapped while we reached for it: take the new one.
+            }
+        }
     }
 
     public int size() {
-        return writer.getDocStats().numDocs;
+        return current.size();
     }
 
-    SearcherManager searchers() {
-        return searchers;
+    /** Which generation is in use; it changes with every rebuild. */
+    public int generation() {
+        return current.number;
     }
 
     Analyzer analyzer() {
         return analyzer;
     }
 
-    static Document document(Article a) {
-        Document doc = new Document();
-        doc.add(new StringField("id", Long.toString(a.id()), Field.Store.YES));
-        doc.add(new TextField("headline", a.headline(), Field.Store.YES));
-        if (a.deck() != null) {
-            doc.add(new TextField("deck", a.deck(), Field.Store.YES));
-        }
-        doc.add(new Field("body", BodyRenderer.plainText(a.bodyHtml()), BODY));
-        doc.add(new TextField("byline", a.byline().names(), Field.Store.NO));
-        doc.add(new TextField("section", a.section().name(), Field.Store.NO));
-        doc.add(new StringField("section_slug", a.section().slug(), Field.Store.NO));
-        List<String> tagNames = new ArrayList<>();
-        for (Tag tag : a.tags()) {
-            tagNames.add(tag.name());
-            doc.add(new StringField("tag_slug", tag.slug(), Field.Store.NO));
-        }
-        doc.add(new TextField("tags", String.join(" ; ", tagNames), Field.Store.YES));
-        doc.add(new StringField("language", a.language(), Field.Store.YES));
-        long published = a.publishedAt().toEpochMilli();
-        doc.add(new LongPoint("published", published));
-        doc.add(new NumericDocValuesField("published", published));
-        doc.add(new StoredField("published", published));
-        return doc;
+    Suggester suggester() {
+        return suggester;
+    }
+
+    List<String> languages() {
+        return NewsAnalyzer.LANGUAGES;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        background.shutdownNow();
         try {
-            searchers.close();
-            writer.close();
-            directory.close();
+            background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        suggester.close();
+        current.close();
+        try {
+            processLock.close();
+            rootDirectory.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            LOG.warn("Could not release the search index lock: {}", e.toString());
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.gazette.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class SearchIndexer implements DerivedCopy {
         return name.length() <= 100 ? name : "search-index@" + Integer.toHexString(name.hashCode()) + ":" + name.substring(name.length() - 70);
     }
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int BATCH = 500;
 
     private final SearchIndex index;
     private final ArticleStore articles;
@@ -57,41 +59,75 @@ public final class SearchIndexer implements DerivedCopy {
 
     @Override
     public void apply(List<Change> batch, long upTo) throws IOException {
+        Split split = split(batch);
+        index.apply(split.published(), split.removed(), upTo);
+    }
+
+    private record Split(List<Article> published, Set<Long> removed) {
+    }
+
+    /** The changed articles still published, and the ids of those that must no longer be found. */
+    private Split split(List<Change> batch) {
         Set<Long> ids = new LinkedHashSet<>();
         batch.forEach(c -> ids.add(c.articleId()));
-        List<Article> current = articles.byIds(new ArrayList<>(ids));
         List<Article> published = new ArrayList<>();
-        for (Article article : current) {
+        for (Article article : articles.byIds(new ArrayList<>(ids))) {
             if (article.isPublished()) {
                 published.add(article);
                 ids.remove(article.id());
             }
         }
-        // Whatever is left was unpublished, scheduled or deleted: it must not be found.
-        index.apply(published, ids, upTo);
+        // Whatever is left was unpublished, scheduled or deleted.
+        return new Split(published, ids);
     }
 
-    /** Rebuilds the index from every published article; returns how many were indexed. */
+    /**
+     * Rebuilds the index from every published article into a new generation while the current
+     * one keeps answering searches, then swaps it in; returns how many articles were indexed.
+     */
     public int rebuild() throws IOException {
         long start = System.nanoTime();
-        // Read the outbox position first: changes made during the rebuild are applied again afterwards.
-        long seq = changes.latestSeq();
-        index.clear();
-        int[] count = {0};
+        IndexGeneration next = index.newGeneration();
         try {
-            articles.forEachPublished(500, batch -> {
-                try {
-                    index.add(batch);
-                    count[0] += batch.size();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            // Read the outbox position first: changes made during the rebuild are applied again afterwards.
+            long seq = changes.latestSeq();
+            int[] count = {0};
+            try {
+                articles.forEachPublished(BATCH, batch -> {
+                    try {
+                        next.load(batch);
+                        count[0] += batch.size();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            next.commit(seq);
+            long caughtUp = catchUp(next, seq);
+            index.swap(next, () -> catchUp(next, caughtUp));
+            LOG.info("Search index rebuilt: {} articles in {} ms", count[0], (System.nanoTime() - start) / 1_000_000);
+            return count[0];
+        } catch (IOException | RuntimeException e) {
+            index.discard(next);
+            throw e;
         }
-        index.commit(seq);
-        LOG.info("Search index rebuilt: {} articles in {} ms", count[0], (System.nanoTime() - start) / 1_000_000);
-        return count[0];
+    }
+
+    /** Applies to a generation being built every change after {@code seq}; returns the last one applied. */
+    private long catchUp(IndexGeneration generation, long seq) throws IOException {
+        long applied = seq;
+        while (true) {
+            List<Change> batch = changes.after(applied, BATCH);
+            if (batch.isEmpty()) {
+                return applied;
+            }
+            applied = batch.get(batch.size() - 1).seq();
+            Split split = split(batch);
+            generation.add(split.published());
+            generation.remove(split.removed());
+            generation.commit(applied);
+        }
     }
 }

@@ -1,0 +1,132 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.gazette.article.Article;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One physical copy of the index, in its own folder {@code index-<n>}. A rebuild fills a new
+ * generation while the current one keeps answering searches, then the two are swapped.
+ */
+final class IndexGeneration implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexGeneration.class);
+    static final String SEQ = "gazette.seq";
+    static final String SCHEMA = "gazette.schema";
+    /** Bumped whenever the document layout changes, so an index of an older layout is rebuilt. */
+    static final String SCHEMA_VERSION = "5";
+
+    final int number;
+    final Path dir;
+    private final Directory directory;
+    final IndexWriter writer;
+    final SearcherManager searchers;
+
+    private IndexGeneration(int number, Path dir, Directory directory, IndexWriter writer) throws IOException {
+        this.number = number;
+        this.dir = dir;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new FacetSearcher(reader);
+            }
+        });
+    }
+
+    /** Opens generation {@code number}; {@code create} starts it empty. */
+    static IndexGeneration open(Path root, int number, Analyzer analyzer, boolean create) throws IOException {
+        Path dir = root.resolve("index-" + number);
+        Directory directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(128);
+        try {
+            return new IndexGeneration(number, dir, directory, new IndexWriter(directory, config));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** True when generation {@code number} holds a complete index of the current layout. */
+    static boolean usable(Path root, int number) {
+        try (Directory directory = FSDirectory.open(root.resolve("index-" + number))) {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return SCHEMA_VERSION.equals(reader.getIndexCommit().getUserData().get(SCHEMA));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The search index in {} cannot be read ({}); it will be rebuilt", root, e.toString());
+            return false;
+        }
+    }
+
+    long appliedSeq() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return Long.parseLong(data.getOrDefault(SEQ, "0"));
+    }
+
+    void add(Collection<Article> articles) throws IOException {
+        for (Article article : articles) {
+            writer.updateDocument(new Term(IndexFields.ID, Long.toString(article.id())), IndexFields.document(article));
+        }
+    }
+
+    /** Adds articles not yet in this generation (a rebuild adds each once); any number of threads may load at once. */
+    void load(Collection<Article> articles) throws IOException {
+        for (Article article : articles) {
+            writer.addDocument(IndexFields.document(article));
+        }
+    }
+
+    void remove(Collection<Long> ids) throws IOException {
+        for (long id : ids) {
+            writer.deleteDocuments(new Term(IndexFields.ID, Long.toString(id)));
+        }
+    }
+
+    void commit(long seq) throws IOException {
+        writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), SCHEMA, SCHEMA_VERSION).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            LOG.warn("Could not close the search index in {}: {}", dir, e.toString());
+        }
+    }
+}

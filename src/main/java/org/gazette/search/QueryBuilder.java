@@ -1,0 +1,252 @@
+package org.gazette.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns what a reader types into a Lucene query: words must all match (in any field, weighted
+ * headline first), "quoted phrases" match as phrases, {@code -word} excludes, {@code OR} offers
+ * alternatives. Nothing a reader types is an error: any other punctuation is just text.
+ */
+final class QueryBuilder {
+
+    private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
+    /** An exact headline match outranks anything a recency boost can add. */
+    private static final float HEADLINE_PHRASE_BOOST = 3f;
+    private static final long RECENCY_PIVOT_MS = 30L * 86_400_000L;
+
+    /** One thing the reader typed: a word or a phrase, maybe excluded. */
+    record Clause(String text, boolean phrase, boolean excluded) {
+    }
+
+    /** The reader's query understood: groups of alternatives that must all match, and exclusions. */
+    record Parsed(List<List<Clause>> required, List<Clause> excluded) {
+
+        boolean isEmpty() {
+            return required.isEmpty() && excluded.isEmpty();
+        }
+
+        /** The plain words, for spelling correction and the headline bonus. */
+        List<String> words() {
+            List<String> words = new ArrayList<>();
+            required.forEach(group -> group.forEach(c -> words.add(c.text())));
+            return words;
+        }
+
+        boolean isPlain() {
+            return excluded.isEmpty() && required.stream().allMatch(g -> g.size() == 1 && !g.get(0).phrase());
+        }
+    }
+
+    private final List<String> languages;
+    private final org.apache.lucene.util.QueryBuilder lucene;
+
+    QueryBuilder(Analyzer analyzer, List<String> languages) {
+        this.languages = languages;
+        this.lucene = new org.apache.lucene.util.QueryBuilder(analyzer);
+    }
+
+    static Parsed parse(String text) {
+        List<List<Clause>> required = new ArrayList<>();
+        List<Clause> excluded = new ArrayList<>();
+        boolean or = false;
+        boolean not = false;
+        Matcher m = TOKEN.matcher(text == null ? "" : text);
+        while (m.find()) {
+            Clause clause;
+            if (m.group(2) != null) {
+                clause = new Clause(m.group(2).strip(), true, !m.group(1).isEmpty() || not);
+            } else {
+                String word = m.group(3);
+                if (word.equals("OR")) {
+                    or = !required.isEmpty();
+                    continue;
+                }
+                if (word.equals("AND")) {
+                    continue;
+                }
+                if (word.equals("NOT")) {
+                    not = true;
+                    continue;
+                }
+                boolean minus = word.length() > 1 && word.startsWith("-");
+                String bare = minus || (word.length() > 1 && word.startsWith("+")) ? word.substring(1) : word;
+                clause = new Clause(bare, false, minus || not);
+            }
+            not = false;
+            if (clause.text().isEmpty()) {
+                continue;
+            }
+            if (clause.excluded()) {
+                excluded.add(clause);
+            } else if (or) {
+                required.get(required.size() - 1).add(clause);
+            } else {
+                List<Clause> group = new ArrayList<>();
+                group.add(clause);
+                required.add(group);
+            }
+            or = false;
+        }
+        return new Parsed(required, excluded);
+    }
+
+    /** All required groups must match; null when nothing searchable was typed (only stop words, say). */
+    Query build(Parsed parsed) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int musts = 0;
+        boolean meaningful = false;
+        for (List<Clause> group : parsed.required()) {
+            Query q = group(group);
+            if (q != null) {
+                b.add(q, Occur.MUST);
+                musts++;
+                // "the" alone is a stop word in English: it must not match every English article.
+                meaningful |= group.stream().anyMatch(c -> !isStopWordSomewhere(c.text()));
+            }
+        }
+        if (musts > 0 && !meaningful) {
+            return null;
+        }
+        for (Clause clause : parsed.excluded()) {
+            Query q = clause(clause);
+            if (q != null) {
+                b.add(q, Occur.MUST_NOT);
+            }
+        }
+        if (musts == 0) {
+            if (parsed.excluded().isEmpty()) {
+                return null;
+            }
+            b.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return b.build();
+    }
+
+    /** A looser query for when the strict one finds nothing: most of the words, in any field. */
+    Query relaxed(Parsed parsed) {
+        List<Query> clauses = new ArrayList<>();
+        for (List<Clause> group : parsed.required()) {
+            Query q = group(group);
+            if (q != null) {
+                clauses.add(q);
+            }
+        }
+        if (clauses.size() < 2) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        clauses.forEach(q -> b.add(q, Occur.SHOULD));
+        b.setMinimumNumberShouldMatch(clauses.size() >= 3 ? clauses.size() - 1 : 1);
+        for (Clause clause : parsed.excluded()) {
+            Query q = clause(clause);
+            if (q != null) {
+                b.add(q, Occur.MUST_NOT);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The ranking query: {@code matching}, plus a few points for recent stories ({@code recencyPoints}
+     * for one published today, half that for one a month old), plus a bonus when the words appear as a
+     * phrase in a headline. Every part has a known maximum score, so Lucene can skip hopeless documents.
+     */
+    Query ranked(Query matching, Parsed parsed, double recencyPoints, long now) {
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(matching, Occur.MUST);
+        if (recencyPoints > 0) {
+            ranked.add(recency(recencyPoints, now), Occur.SHOULD);
+        }
+        if (parsed.isPlain() && parsed.words().size() >= 2) {
+            String phrase = String.join(" ", parsed.words());
+            BooleanQuery.Builder bonus = new BooleanQuery.Builder();
+            for (String lang : languages) {
+                Query q = lucene.createPhraseQuery(IndexFields.field(IndexFields.HEADLINE, lang), phrase);
+                if (q != null) {
+                    bonus.add(q, Occur.SHOULD);
+                }
+            }
+            ranked.add(new BoostQuery(bonus.build(), HEADLINE_PHRASE_BOOST), Occur.SHOULD);
+        }
+        return ranked.build();
+    }
+
+    /** Up to {@code points} for a story published at {@code now}, half of it a month earlier or later. */
+    static Query recency(double points, long now) {
+        // Rounded to the hour, so equal queries within the hour are equal (and cacheable).
+        long hour = now - now % 3_600_000L;
+        return LongPoint.newDistanceFeatureQuery(IndexFields.PUBLISHED, (float) points, hour, RECENCY_PIVOT_MS);
+    }
+
+    private Query group(List<Clause> group) {
+        if (group.size() == 1) {
+            return clause(group.get(0));
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int added = 0;
+        for (Clause clause : group) {
+            Query q = clause(clause);
+            if (q != null) {
+                b.add(q, Occur.SHOULD);
+                added++;
+            }
+        }
+        return added == 0 ? null : b.build();
+    }
+
+    /**
+     * One word or phrase across every field of every language. Where a language drops it as a stop
+     * word ("de" in Spanish), articles in that language pass this clause without it.
+     */
+    Query clause(Clause clause) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int real = 0;
+        List<String> dropping = new ArrayList<>();
+        for (String lang : languages) {
+            int before = real;
+            for (IndexFields.Weighted f : IndexFields.TEXT_FIELDS) {
+                Query q = lucene.createPhraseQuery(IndexFields.field(f.name(), lang), clause.text());
+                if (q != null) {
+                    b.add(new BoostQuery(q, f.boost()), Occur.SHOULD);
+                    real++;
+                }
+            }
+            if (real == before) {
+                dropping.add(lang);
+            }
+        }
+        Query byline = lucene.createPhraseQuery(IndexFields.BYLINE, clause.text());
+        if (byline != null) {
+            b.add(new BoostQuery(byline, IndexFields.BYLINE_WEIGHT), Occur.SHOULD);
+        }
+        if (real == 0) {
+            return null;
+        }
+        for (String lang : dropping) {
+            b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, lang))), 0f), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /** True when some language's analysis drops {@code text} entirely. */
+    private boolean isStopWordSomewhere(String text) {
+        for (String lang : languages) {
+            if (lucene.createPhraseQuery(IndexFields.field(IndexFields.BODY, lang), text) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,233 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.search.suggest.Lookup;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.gazette.article.Article;
+import org.gazette.catalog.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Autocomplete: headlines and topics (tags and sections) that contain words starting with what
+ * the reader has typed so far. Lucene's infix suggester holds them in memory; it is rebuilt from
+ * the index when a generation comes into use and updated with every change, and a suggestion whose
+ * article has since changed or gone is dropped when looked up.
+ */
+final class Suggester implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Suggester.class);
+    private static final BytesRef HEADLINE = new BytesRef("h");
+    private static final BytesRef TOPIC = new BytesRef("t");
+    /** Prefixes up to this long are looked up as whole indexed terms, not expanded: what a reader types first is fastest. */
+    private static final int MIN_PREFIX_CHARS = 5;
+
+    private AnalyzingInfixSuggester lookup;
+    /** Non-null while a rebuild runs: what was added meanwhile, to be added to the rebuilt suggestions. */
+    private List<Entry> arrivedDuringRebuild;
+
+    Suggester() {
+        this.lookup = create();
+    }
+
+    private static AnalyzingInfixSuggester create() {
+        try {
+            NewsAnalyzer analyzer = new NewsAnalyzer(NewsAnalyzer.Kind.SPELLING);
+            return new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer, analyzer, MIN_PREFIX_CHARS, false, true, false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces every suggestion with the headlines and topics of the index {@code searcher} sees. */
+    void rebuild(FacetSearcher searcher) throws IOException {
+        long start = System.nanoTime();
+        synchronized (this) {
+            arrivedDuringRebuild = new ArrayList<>();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            StoredFields stored = leaf.reader().storedFields();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                if (live == null || live.get(doc)) {
+                    Document d = stored.document(doc);
+                    entries.add(headline(IndexFields.stored(d, IndexFields.HEADLINE), d.get(IndexFields.ID),
+                            d.get(IndexFields.PATH), Long.parseLong(d.get(IndexFields.PUBLISHED))));
+                }
+            }
+        }
+        if (searcher.facetState() != null) {
+            var counts = new SortedSetDocValuesFacetCounts(searcher.facetState());
+            for (String dim : List.of(IndexFields.DIM_TAG, IndexFields.DIM_SECTION)) {
+                FacetResult top = counts.getTopChildren(1000, dim);
+                if (top != null) {
+                    for (LabelAndValue lv : top.labelValues) {
+                        entries.add(topic(dim, lv.label, lv.value.longValue()));
+                    }
+                }
+            }
+        }
+        AnalyzingInfixSuggester fresh = create();
+        fresh.build(new Entries(entries));
+        AnalyzingInfixSuggester old;
+        synchronized (this) {
+            // Articles published while the new suggestions were being built go in too.
+            for (Entry e : arrivedDuringRebuild) {
+                fresh.update(e.text(), e.contexts(), e.weight(), e.payload());
+            }
+            fresh.refresh();
+            arrivedDuringRebuild = null;
+            old = lookup;
+            lookup = fresh;
+        }
+        old.close();
+        LOG.debug("Suggestions rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Adds or refreshes the suggestions of newly published or edited articles. */
+    synchronized void update(Collection<Article> published) throws IOException {
+        if (published.isEmpty()) {
+            return;
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Article a : published) {
+            entries.add(headline(a.headline(), Long.toString(a.id()), a.path(), a.publishedAt().toEpochMilli()));
+            for (Tag tag : a.tags()) {
+                entries.add(topic(IndexFields.DIM_TAG, tag.name(), 1));
+            }
+            entries.add(topic(IndexFields.DIM_SECTION, a.section().name(), 1));
+        }
+        for (Entry e : entries) {
+            lookup.update(e.text(), e.contexts(), e.weight(), e.payload());
+        }
+        if (arrivedDuringRebuild != null) {
+            arrivedDuringRebuild.addAll(entries);
+        }
+        lookup.refresh();
+    }
+
+    private record Entry(BytesRef text, Set<BytesRef> contexts, long weight, BytesRef payload) {
+    }
+
+    private static Entry headline(String headline, String id, String path, long published) {
+        return new Entry(new BytesRef(headline), Set.of(HEADLINE), published / 1000, new BytesRef(id + "\t" + path));
+    }
+
+    private static Entry topic(String dim, String name, long weight) {
+        return new Entry(new BytesRef(name), Set.of(TOPIC), weight, new BytesRef(dim));
+    }
+
+    /** The entries of a rebuild, as the suggester reads them. */
+    private static final class Entries implements InputIterator {
+        private final java.util.Iterator<Entry> it;
+        private Entry current;
+
+        Entries(List<Entry> entries) {
+            this.it = entries.iterator();
+        }
+
+        @Override
+        public BytesRef next() {
+            current = it.hasNext() ? it.next() : null;
+            return current == null ? null : current.text();
+        }
+
+        @Override
+        public long weight() {
+            return current.weight();
+        }
+
+        @Override
+        public BytesRef payload() {
+            return current.payload();
+        }
+
+        @Override
+        public boolean hasPayloads() {
+            return true;
+        }
+
+        @Override
+        public Set<BytesRef> contexts() {
+            return current.contexts();
+        }
+
+        @Override
+        public boolean hasContexts() {
+            return true;
+        }
+    }
+
+    /** Up to {@code headlines} headlines and {@code topics} topics matching {@code prefix}, best first. */
+    List<Suggestion> suggest(String prefix, int headlines, int topics, FacetSearcher searcher) throws IOException {
+        AnalyzingInfixSuggester current;
+        synchronized (this) {
+            current = lookup;
+        }
+        List<Suggestion> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        try {
+            for (Lookup.LookupResult r : current.lookup(prefix, Set.of(TOPIC), topics * 2, true, false)) {
+                String dim = r.payload.utf8ToString();
+                String name = r.key.toString();
+                if (out.size() < topics && seen.add(dim + name) && stillUsed(searcher, dim, name)) {
+                    out.add(new Suggestion(name, dim, "/search?" + dim + "=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)));
+                }
+            }
+            int topicCount = out.size();
+            for (Lookup.LookupResult r : current.lookup(prefix, Set.of(HEADLINE), headlines * 2, true, false)) {
+                String[] payload = r.payload.utf8ToString().split("\t", 2);
+                String headline = r.key.toString();
+                if (out.size() - topicCount < headlines && seen.add(payload[0]) && stillCurrent(searcher, payload[0], headline)) {
+                    out.add(new Suggestion(headline, "article", payload[1]));
+                }
+            }
+        } catch (IllegalStateException e) {
+            // Being rebuilt this very moment: no suggestions this keystroke is better than an error.
+            return List.of();
+        }
+        return out;
+    }
+
+    private static boolean stillCurrent(FacetSearcher searcher, String id, String headline) throws IOException {
+        TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            return false;
+        }
+        Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+        return headline.equals(IndexFields.stored(doc, IndexFields.HEADLINE));
+    }
+
+    private static boolean stillUsed(FacetSearcher searcher, String dim, String name) throws IOException {
+        return searcher.count(new TermQuery(Filters.term(dim, name))) > 0;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            lookup.close();
+        } catch (IOException e) {
+            LOG.warn("Could not close the suggester: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.search.Query;
+import org.gazette.article.Article;
+import org.gazette.bench.ArchiveGenerator;
+import org.gazette.bench.InMemoryArticles;
+
+/**
+ * The search benchmark (bench/search/run.sh): builds an archive of N generated articles, indexes
+ * it the way a rebuild does, and measures query latency with facets and highlighting against the
+ * same queries through bare Lucene. Not a test: it prints figures and judges nothing.
+ */
+public final class SearchBenchmark {
+
+    private static final int WARMUP = 300;
+    private static final int QUERIES = 1000;
+    private static final int THREADS = 2;
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path dir = Files.createTempDirectory("gazette-search-bench");
+        System.out.printf("Search benchmark: %d articles, %d cores, max heap %d MB, load average %.1f, index in %s%n", n,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), dir);
+        try {
+            run(n, dir);
+        } finally {
+            deleteAll(dir);
+        }
+    }
+
+    private static void run(int n, Path dir) throws Exception {
+        long t0 = System.nanoTime();
+        ArchiveGenerator generator = new ArchiveGenerator(2026);
+        List<Article> articles = new InMemoryArticles().publish(generator.next(n));
+        long words = articles.stream().mapToLong(a -> a.bodyMarkdown().split(" ").length).sum();
+        System.out.printf("Generated %d articles (%d body words on average) in %.1f s%n", n, words / n, seconds(t0));
+
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            long t1 = System.nanoTime();
+            long cpu1 = cpuNanos();
+            IndexGeneration generation = index.newGeneration();
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            List<Future<?>> parts = new ArrayList<>();
+            int chunk = 500;
+            for (int from = 0; from < n; from += chunk) {
+                List<Article> batch = articles.subList(from, Math.min(n, from + chunk));
+                parts.add(pool.submit(() -> {
+                    generation.load(batch);
+                    return null;
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+            pool.shutdown();
+            generation.commit(1);
+            double indexSeconds = seconds(t1);
+            double cpuSeconds = (cpuNanos() - cpu1) / 1e9;
+            long t2 = System.nanoTime();
+            index.swap(generation, () -> { });
+            index.awaitSuggestions();
+            System.out.printf("Indexing: %.0f articles/s (%d in %.1f s, %d threads, including commit); suggestions built in %.1f s; index %d MB on disk%n",
+                    n / indexSeconds, n, indexSeconds, THREADS, seconds(t2), size(dir) >> 20);
+            // On a shared machine wall time depends on the neighbours; CPU time does not.
+            System.out.printf("  CPU time used: %.1f s = %.0f articles per CPU-second (x2 cores: %.0f articles/s if both were ours)%n",
+                    cpuSeconds, n / cpuSeconds, 2 * n / cpuSeconds);
+
+            ArticleSearch search = new ArticleSearch(index);
+            // The same search without its cache of counts: every query counts its matches afresh.
+            ArticleSearch uncached = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 1.0, 0);
+            QueryBuilder builder = new QueryBuilder(index.analyzer(), index.languages());
+            Random random = new Random(11);
+            for (int words1 = 1; words1 <= 3; words1++) {
+                List<String> queries = queries(articles, words1, WARMUP + QUERIES, random).stream()
+                        .filter(q -> builder.build(QueryBuilder.parse(q)) != null).toList();
+                for (String q : queries.subList(0, WARMUP)) {
+                    search.search(SearchRequest.of(q), 10);
+                    uncached.search(SearchRequest.of(q), 10);
+                    bare(index, builder, q);
+                }
+                long[] cold = new long[QUERIES];
+                long[] coldCpu = new long[QUERIES];
+                long[] full = new long[QUERIES];
+                long[] bare = new long[QUERIES];
+                long[] fullCpu = new long[QUERIES];
+                long[] bareCpu = new long[QUERIES];
+                long hits = 0;
+                int measured = Math.min(QUERIES, queries.size() - WARMUP);
+                for (int i = 0; i < measured; i++) {
+                    String q = queries.get(WARMUP + i);
+                    long c = threadCpuNanos();
+                    long s = System.nanoTime();
+                    SearchResults r = search.search(SearchRequest.of(q), 10);
+                    full[i] = System.nanoTime() - s;
+                    fullCpu[i] = threadCpuNanos() - c;
+                    hits += r.total();
+                    c = threadCpuNanos();
+                    s = System.nanoTime();
+                    uncached.search(SearchRequest.of(q), 10);
+                    cold[i] = System.nanoTime() - s;
+                    coldCpu[i] = threadCpuNanos() - c;
+                    c = threadCpuNanos();
+                    s = System.nanoTime();
+                    bare(index, builder, q);
+                    bare[i] = System.nanoTime() - s;
+                    bareCpu[i] = threadCpuNanos() - c;
+                }
+                full = Arrays.copyOf(full, measured);
+                bare = Arrays.copyOf(bare, measured);
+                fullCpu = Arrays.copyOf(fullCpu, measured);
+                cold = Arrays.copyOf(cold, measured);
+                coldCpu = Arrays.copyOf(coldCpu, measured);
+                bareCpu = Arrays.copyOf(bareCpu, measured);
+                System.out.printf("%d-word queries (e.g. \"%s\"), %d queries, %d matches on average:%n", words1, queries.get(WARMUP),
+                        measured, hits / measured);
+                System.out.printf("  with facets + highlighting: wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms%n",
+                        pct(full, 50), pct(full, 99), pct(fullCpu, 50), pct(fullCpu, 99));
+                System.out.printf("  same, counts never cached:  wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms%n",
+                        pct(cold, 50), pct(cold, 99), pct(coldCpu, 50), pct(coldCpu, 99));
+                System.out.printf("  bare Lucene top 10:         wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms%n",
+                        pct(bare, 50), pct(bare, 99), pct(bareCpu, 50), pct(bareCpu, 99));
+                System.out.printf("  p99 ratio full/bare: wall %.1fx, CPU %.1fx (never cached: wall %.1fx, CPU %.1fx)%n",
+                        pct(full, 99) / pct(bare, 99), pct(fullCpu, 99) / pct(bareCpu, 99),
+                        pct(cold, 99) / pct(bare, 99), pct(coldCpu, 99) / pct(bareCpu, 99));
+            }
+            long[] related = new long[QUERIES];
+            for (int i = 0; i < WARMUP + QUERIES; i++) {
+                long id = articles.get(random.nextInt(n)).id();
+                long s = System.nanoTime();
+                search.related(id, 5);
+                if (i >= WARMUP) {
+                    related[i - WARMUP] = System.nanoTime() - s;
+                }
+            }
+            System.out.printf("Related stories (5 per article page): p50 %.2f ms  p99 %.2f ms%n", pct(related, 50), pct(related, 99));
+            long s = System.nanoTime();
+            int suggestions = 0;
+            for (int i = 0; i < QUERIES; i++) {
+                String w = articles.get(random.nextInt(n)).headline().split(" ")[0].toLowerCase(Locale.ROOT);
+                suggestions += search.suggest(w.substring(0, Math.min(4, w.length())), 6, 3).size();
+            }
+            System.out.printf("Autocomplete: %.2f ms per lookup on average (%d suggestions per lookup)%n",
+                    (System.nanoTime() - s) / 1e6 / QUERIES, suggestions / QUERIES);
+            articles = null;
+            System.gc();
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("Heap in use after GC, index open, archive dropped: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    /** The reference: the same words through Lucene alone, top 10 by BM25, no facets, highlighting or recency. */
+    private static void bare(SearchIndex index, QueryBuilder builder, String q) throws IOException {
+        Query query = builder.build(QueryBuilder.parse(q));
+        try (SearchIndex.Lease lease = index.lease()) {
+            lease.searcher().search(query, 10);
+        }
+    }
+
+    /** Queries a reader might type: 1-3 consecutive non-stop words of a random article's headline. */
+    private static List<String> queries(List<Article> articles, int words, int count, Random random) {
+        List<String> out = new ArrayList<>();
+        while (out.size() < count) {
+            String[] headline = articles.get(random.nextInt(articles.size())).headline().toLowerCase(Locale.ROOT).split(" ");
+            List<String> usable = Arrays.stream(headline).filter(w -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)).toList();
+            if (usable.size() >= words) {
+                int at = random.nextInt(usable.size() - words + 1);
+                out.add(String.join(" ", usable.subList(at, at + words)));
+            }
+        }
+        return out;
+    }
+
+    private static long threadCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double pct(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

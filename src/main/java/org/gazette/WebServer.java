@@ -5,10 +5,15 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
+import org.gazette.cache.AssetFingerprints;
+import org.gazette.cache.CacheTags;
+import org.gazette.cache.PageCache;
+import org.gazette.cache.PageInvalidation;
 import org.gazette.feed.RssFeed;
 import org.gazette.search.SearchPage;
 import org.gazette.site.HomePage;
@@ -27,6 +32,19 @@ public final class WebServer {
     }
 
     public static Javalin create(Site site) {
+        return create(site, pageCache(site));
+    }
+
+    /** The page cache of a site, following its change feed (issue 7). */
+    public static PageCache pageCache(Site site) {
+        var cache = new PageCache(site.settings(), Clock.systemUTC());
+        if (cache.enabled()) {
+            site.changeFeed().follow(new PageInvalidation(cache, site.articles(), site.catalog(), site.changeLog()));
+        }
+        return cache;
+    }
+
+    public static Javalin create(Site site, PageCache cache) {
         var settings = site.settings();
         var pages = new Pages(settings, site.catalog());
         int pageSize = settings.getInt("site.page-size");
@@ -47,17 +65,26 @@ public final class WebServer {
                 files.location = Location.CLASSPATH;
             });
 
-            config.routes.get("/", home::show);
-            config.routes.get("/articles/{slug}", article::show);
+            config.routes.get("/", cache.page(home::show));
+            config.routes.get("/articles/{slug}", cache.page(article::show));
             config.routes.get("/a/{id}", ctx -> permalink(site, ctx));
-            config.routes.get("/section/{slug}", listings::section);
-            config.routes.get("/tag/{slug}", listings::tag);
-            config.routes.get("/author/{slug}", listings::author);
-            config.routes.get("/source/{slug}", listings::source);
-            config.routes.get("/search", search::show);
-            config.routes.get("/feed.rss", ctx -> ctx.contentType(RssFeed.CONTENT_TYPE)
-                    .result(rss.render(site.articles().latest(FEED_SIZE, 0).articles())));
-            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
+            config.routes.get("/section/{slug}", cache.page(listings::section, "page"));
+            config.routes.get("/tag/{slug}", cache.page(listings::tag, "page"));
+            config.routes.get("/author/{slug}", cache.page(listings::author, "page"));
+            config.routes.get("/source/{slug}", cache.page(listings::source, "page"));
+            // Search pages are cached too: every article change drops them all, so they are never stale.
+            config.routes.get("/search", cache.page(ctx -> {
+                CacheTags.of(ctx).search();
+                search.show(ctx);
+            }, "q", "page"));
+            config.routes.get("/feed.rss", cache.page(ctx -> {
+                var latest = site.articles().latest(FEED_SIZE, 0).articles();
+                CacheTags.of(ctx).latest().articles(latest);
+                ctx.contentType(RssFeed.CONTENT_TYPE).result(rss.render(latest));
+            }));
+            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site, cache))));
+            // Page cache (issue 7): the stylesheet and script under content-hashed names, kept for a year.
+            config.routes.get("/assets/{file}", AssetFingerprints::serve);
 
             config.routes.error(404, ctx -> notFound(ctx, pages));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -87,12 +114,13 @@ public final class WebServer {
         pages.html(ctx, "site/not-found.jte", Map.of("frame", pages.frame(pages.messages().t("notFound.heading"), null, null, null, null)));
     }
 
-    private static Map<String, Object> health(Site site) {
+    private static Map<String, Object> health(Site site, PageCache cache) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("status", "ok");
         status.put("articles", site.articles().countPublished());
         status.put("indexed", site.index().size());
         status.put("database", site.database().isPostgres() ? "postgresql" : "h2");
+        status.put("cache", cache.stats());
         return status;
     }
 }

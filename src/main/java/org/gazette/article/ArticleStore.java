@@ -79,6 +79,8 @@ public final class ArticleStore {
             // Publishing the same file again changes nothing: no "Updated" line, no outbox entry.
             return existing.get().id();
         }
+        // Where the article was filed before this change, so caches drop the listings it leaves.
+        String priorFacets = existing.isPresent() ? ArticleFacets.stored(h, existing.get().id()) : "";
         // A backdated article was last changed when it says it was published, not when it was imported.
         Instant updated = existing.isEmpty() && row.publishedAt() != null && row.publishedAt().isBefore(now) ? row.publishedAt() : now;
         String sql = existing.isPresent()
@@ -130,14 +132,23 @@ public final class ArticleStore {
             h.createUpdate("insert into article_tag (article_id, tag_id) values (:a, :t)")
                     .bind("a", id).bind("t", tag.id()).execute();
         }
-        recordChange(h, id, now);
+        recordChange(h, id, now, priorFacets);
         return id;
     }
 
-    /** Appends to the outbox the search index and caches follow. */
+    /**
+     * Appends to the outbox the search index and caches follow. Call it in the same transaction
+     * as the change, before deleting an article or moving it to another section, tag or byline
+     * (the outbox notes where it was filed, so caches drop those listings).
+     */
     public static long recordChange(Handle h, long articleId, Instant now) {
-        h.createUpdate("insert into content_change (article_id, changed_at) values (:id, :now)")
-                .bind("id", articleId).bind("now", utc(now)).execute();
+        return recordChange(h, articleId, now, ArticleFacets.stored(h, articleId));
+    }
+
+    /** As above, with the article's facets before the change ({@link ArticleFacets}); null if unknown. */
+    public static long recordChange(Handle h, long articleId, Instant now, String priorFacets) {
+        h.createUpdate("insert into content_change (article_id, changed_at, facets) values (:id, :now, :facets)")
+                .bind("id", articleId).bind("now", utc(now)).bind("facets", priorFacets).execute();
         return h.createQuery("select max(seq) from content_change where article_id = :id")
                 .bind("id", articleId).mapTo(Long.class).one();
     }

@@ -36,7 +36,11 @@ public final class Settings {
             Map.entry("site.time-zone", new String[] {"UTC", "Time zone in which dates are shown to readers."}),
             Map.entry("site.base-url", new String[] {"", "Public address of the site, used for absolute links in feeds; empty means http://localhost:PORT."}),
             Map.entry("site.sample-content", new String[] {"true", "Load the sample articles once into an empty database."}),
-            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."})));
+            Map.entry("site.page-size", new String[] {"10", "Articles per page on listing and search pages."}),
+            // Page cache (issue 7)
+            Map.entry("cache.enabled", new String[] {"true", "Keep rendered public pages and feeds in memory (false renders every request)."}),
+            Map.entry("cache.memory-mb", new String[] {"64", "Memory budget of the page cache, in MB of page bytes."}),
+            Map.entry("cache.max-age", new String[] {"30", "Seconds browsers and CDNs may reuse a public page (Cache-Control max-age)."})));
 
     private final Map<String, String> values;
 

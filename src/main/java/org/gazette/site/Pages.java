@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.util.Map;
+import org.gazette.cache.CacheTags;
 import org.gazette.catalog.CatalogStore;
 import org.gazette.config.Settings;
 
@@ -45,7 +46,9 @@ public final class Pages {
         return output.toString();
     }
 
+    /** Renders a page as the response; the page cache learns from {@code params} which articles it shows. */
     public void html(Context ctx, String template, Map<String, Object> params) {
+        CacheTags.of(ctx).shown(params);
         ctx.contentType("text/html; charset=utf-8").result(render(template, params));
     }
 }

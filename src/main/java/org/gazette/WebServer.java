@@ -84,7 +84,7 @@ public final class WebServer {
             }));
             config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site, cache))));
             // Page cache (issue 7): the stylesheet and script under content-hashed names, kept for a year.
-            config.routes.get("/assets/{file}", AssetFingerprints::serve);
+            AssetFingerprints.paths().forEach(path -> config.routes.get(path, AssetFingerprints::serve));
 
             config.routes.error(404, ctx -> notFound(ctx, pages));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -46,9 +46,14 @@ public final class AssetFingerprints {
         return PATHS.getOrDefault(name, "/assets/" + name);
     }
 
-    /** Serves {@code /assets/{file}} for fingerprinted names. */
+    /** Every fingerprinted address, each to be routed to {@link #serve(Context)}. */
+    public static java.util.Collection<String> paths() {
+        return List.copyOf(PATHS.values());
+    }
+
+    /** Serves a fingerprinted address. */
     public static void serve(Context ctx) {
-        Asset asset = BY_NAME.get(ctx.pathParam("file"));
+        Asset asset = BY_NAME.get(ctx.path().substring(ctx.path().lastIndexOf('/') + 1));
         if (asset == null) {
             throw new NotFoundResponse();
         }

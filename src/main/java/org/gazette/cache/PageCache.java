@@ -49,7 +49,7 @@ public final class PageCache {
     private static final long WAIT_SECONDS = 30;
     /** Headers of a handler's response the cache sets itself or must never replay. */
     private static final Set<String> OWN_HEADERS = Set.of("content-type", "content-length", "content-encoding", "date",
-            "server", "vary", "etag", "last-modified", "cache-control", "transfer-encoding", "connection");
+            "server", "vary", "etag", "last-modified", "cache-control", "transfer-encoding", "connection", "x-cache");
 
     private final boolean enabled;
     private final String cacheControl;
@@ -149,7 +149,8 @@ public final class PageCache {
         }
         String key = key(ctx, params);
         CachedPage page = pages.getIfPresent(key);
-        if (page != null) {
+        boolean hit = page != null;
+        if (hit) {
             hits.increment();
         } else {
             page = renderOnce(key, ctx, handler);
@@ -157,7 +158,7 @@ public final class PageCache {
                 return; // not cacheable: the handler's own response stands
             }
         }
-        send(ctx, page);
+        send(ctx, page, hit);
     }
 
     static boolean isPublic(Context ctx) {
@@ -203,6 +204,7 @@ public final class PageCache {
             }
             CachedPage page = await(running);
             if (page == null) {
+                renders.increment();
                 handler.handle(ctx); // that response could not be kept (an error, a redirect): make this one
                 return null;
             }
@@ -298,13 +300,15 @@ public final class PageCache {
         }
     }
 
-    private void send(Context ctx, CachedPage page) {
+    /** Sends a kept page; {@code X-Cache} says whether it was already kept or just rendered. */
+    private void send(Context ctx, CachedPage page, boolean hit) {
         boolean gzip = page.gzip() != null && acceptsGzip(ctx.header("Accept-Encoding"));
         String etag = gzip ? page.gzipEtag() : page.etag();
         ctx.header("ETag", etag);
         ctx.header("Last-Modified", page.lastModified());
         ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Accept-Encoding");
+        ctx.header("X-Cache", hit ? "HIT" : "MISS");
         page.headers().forEach(ctx::header);
         if (notModified(ctx, page)) {
             ctx.status(304);

@@ -5,3 +5,9 @@ alter table content_change add column facets varchar(4000);
 
 -- recordChange looks up the newest change of one article; without this it scans the whole outbox.
 create index content_change_article on content_change (article_id, seq);
+
+-- Listings (home, feeds, sections, sources) read the newest published articles straight off
+-- these indexes, however large the archive; ArticleStore orders by their leading columns.
+create index article_recent on article (status, published_at desc, id desc);
+create index article_section_recent on article (section_id, status, published_at desc, id desc);
+create index article_source_recent on article (source_id, status, published_at desc, id desc);

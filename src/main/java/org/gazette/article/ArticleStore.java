@@ -122,15 +122,23 @@ public final class ArticleStore {
         long id = existing.map(Existing::id).orElseGet(() -> h.createQuery("select id from article where slug = :slug")
                 .bind("slug", row.slug()).mapTo(Long.class).one());
 
-        h.createUpdate("delete from article_author where article_id = :id").bind("id", id).execute();
-        for (int i = 0; i < row.authors().size(); i++) {
-            h.createUpdate("insert into article_author (article_id, author_id, position) values (:a, :b, :p)")
-                    .bind("a", id).bind("b", row.authors().get(i).id()).bind("p", i).execute();
+        if (existing.isPresent()) {
+            h.createUpdate("delete from article_author where article_id = :id").bind("id", id).execute();
+            h.createUpdate("delete from article_tag where article_id = :id").bind("id", id).execute();
         }
-        h.createUpdate("delete from article_tag where article_id = :id").bind("id", id).execute();
-        for (Tag tag : row.tags()) {
-            h.createUpdate("insert into article_tag (article_id, tag_id) values (:a, :t)")
-                    .bind("a", id).bind("t", tag.id()).execute();
+        if (!row.authors().isEmpty()) {
+            var authors = h.prepareBatch("insert into article_author (article_id, author_id, position) values (:a, :b, :p)");
+            for (int i = 0; i < row.authors().size(); i++) {
+                authors.bind("a", id).bind("b", row.authors().get(i).id()).bind("p", i).add();
+            }
+            authors.execute();
+        }
+        if (!row.tags().isEmpty()) {
+            var tags = h.prepareBatch("insert into article_tag (article_id, tag_id) values (:a, :t)");
+            for (Tag tag : row.tags()) {
+                tags.bind("a", id).bind("t", tag.id()).add();
+            }
+            tags.execute();
         }
         recordChange(h, id, now, priorFacets);
         return id;
@@ -184,29 +192,34 @@ public final class ArticleStore {
     public record Slice(List<Article> articles, boolean hasMore) {
     }
 
+    // The listings below name their equality columns first in "order by" (it changes nothing, as
+    // each holds one value): H2 then reads the newest rows straight off the matching index
+    // (see V7) instead of sorting every article of a section, which grows with the archive.
+
     public Slice latest(int limit, int offset) {
-        return slice("", Map.of(), limit, offset);
+        return slice("", "a.status, ", Map.of(), limit, offset);
     }
 
     public Slice inSection(long sectionId, int limit, int offset) {
-        return slice(" and a.section_id = :sid", Map.of("sid", sectionId), limit, offset);
+        return slice(" and a.section_id = :sid", "a.section_id, a.status, ", Map.of("sid", sectionId), limit, offset);
     }
 
     public Slice withTag(long tagId, int limit, int offset) {
-        return slice(" and a.id in (select article_id from article_tag where tag_id = :tid)", Map.of("tid", tagId), limit, offset);
+        return slice(" and a.id in (select article_id from article_tag where tag_id = :tid)", "", Map.of("tid", tagId), limit, offset);
     }
 
     public Slice byAuthor(long authorId, int limit, int offset) {
-        return slice(" and a.id in (select article_id from article_author where author_id = :aid)", Map.of("aid", authorId), limit, offset);
+        return slice(" and a.id in (select article_id from article_author where author_id = :aid)", "", Map.of("aid", authorId),
+                limit, offset);
     }
 
     public Slice fromSource(long sourceId, int limit, int offset) {
-        return slice(" and a.source_id = :srcid", Map.of("srcid", sourceId), limit, offset);
+        return slice(" and a.source_id = :srcid", "a.source_id, a.status, ", Map.of("srcid", sourceId), limit, offset);
     }
 
-    private Slice slice(String condition, Map<String, Object> params, int limit, int offset) {
+    private Slice slice(String condition, String indexOrder, Map<String, Object> params, int limit, int offset) {
         String sql = SELECT + " where a.status = 'PUBLISHED'" + condition
-                + " order by a.published_at desc, a.id desc limit :limit offset :offset";
+                + " order by " + indexOrder + "a.published_at desc, a.id desc limit :limit offset :offset";
         Map<String, Object> all = new HashMap<>(params);
         all.put("limit", limit + 1);
         all.put("offset", offset);

@@ -56,8 +56,9 @@ public final class ArticleFacets {
         }
         var filed = h.createQuery("select section_id, source_id from article where id = :id").bind("id", articleId)
                 .map((rs, ctx) -> {
+                    long section = rs.getLong(1);
                     long source = rs.getLong(2);
-                    return new Filed(rs.getLong(1), rs.wasNull() ? null : source);
+                    return new Filed(section, rs.wasNull() ? null : source);
                 })
                 .findOne();
         if (filed.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.gazette.article.Article;
 import org.gazette.article.ArticlePage;
 import org.gazette.cache.AssetFingerprints;
+import org.gazette.cache.CacheFront;
 import org.gazette.cache.CacheTags;
 import org.gazette.cache.PageCache;
 import org.gazette.cache.PageInvalidation;
@@ -59,6 +60,10 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.get("server.host");
             config.jetty.port = settings.getInt("server.port");
+            // Page cache (issue 7): kept pages are answered by Jetty itself, ahead of the routes.
+            if (cache.enabled()) {
+                config.jetty.modifyServer(server -> server.setHandler(new CacheFront(cache)));
+            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public/assets";

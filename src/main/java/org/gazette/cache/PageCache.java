@@ -163,18 +163,29 @@ public final class PageCache {
 
     static boolean isPublic(Context ctx) {
         HandlerType method = ctx.method();
-        if (method != HandlerType.GET && method != HandlerType.HEAD) {
-            return false;
-        }
-        String path = ctx.path();
+        return (method == HandlerType.GET || method == HandlerType.HEAD)
+                && isPublic(ctx.path(), ctx.header("Authorization"), ctx.header("Cookie"));
+    }
+
+    /** Whether a GET or HEAD request may be answered from, and stored in, the public cache. */
+    static boolean isPublic(String path, String authorization, String cookies) {
         if (path.equals(ADMIN) || path.startsWith(ADMIN + "/")) {
             return false;
         }
-        if (ctx.header("Authorization") != null) {
-            return false;
+        return authorization == null && (cookies == null || !cookies.contains(SESSION_COOKIE + "="));
+    }
+
+    /** A kept page for a request without a query string, or null; counted as a hit when found. */
+    CachedPage peek(String path) {
+        CachedPage page = pages.getIfPresent(path);
+        if (page != null) {
+            hits.increment();
         }
-        String cookies = ctx.header("Cookie");
-        return cookies == null || !cookies.contains(SESSION_COOKIE + "=");
+        return page;
+    }
+
+    String cacheControl() {
+        return cacheControl;
     }
 
     private static String key(Context ctx, String[] params) {
@@ -303,14 +314,13 @@ public final class PageCache {
     /** Sends a kept page; {@code X-Cache} says whether it was already kept or just rendered. */
     private void send(Context ctx, CachedPage page, boolean hit) {
         boolean gzip = page.gzip() != null && acceptsGzip(ctx.header("Accept-Encoding"));
-        String etag = gzip ? page.gzipEtag() : page.etag();
-        ctx.header("ETag", etag);
+        ctx.header("ETag", gzip ? page.gzipEtag() : page.etag());
         ctx.header("Last-Modified", page.lastModified());
         ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Accept-Encoding");
         ctx.header("X-Cache", hit ? "HIT" : "MISS");
         page.headers().forEach(ctx::header);
-        if (notModified(ctx, page)) {
+        if (notModified(page, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"))) {
             ctx.status(304);
             ctx.result(new byte[0]);
             return;
@@ -345,8 +355,7 @@ public final class PageCache {
         return false;
     }
 
-    private static boolean notModified(Context ctx, CachedPage page) {
-        String ifNoneMatch = ctx.header("If-None-Match");
+    static boolean notModified(CachedPage page, String ifNoneMatch, String ifModifiedSince) {
         if (ifNoneMatch != null) {
             for (String candidate : ifNoneMatch.split(",")) {
                 String tag = candidate.trim();
@@ -359,7 +368,6 @@ public final class PageCache {
             }
             return false; // If-Modified-Since is ignored when If-None-Match is present
         }
-        String ifModifiedSince = ctx.header("If-Modified-Since");
         if (ifModifiedSince != null) {
             try {
                 long since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();

@@ -188,6 +188,24 @@ class PageInvalidationHttpTest {
     }
 
     @Test
+    void keptPagesAreServedAheadOfTheRoutesButNeverToASignedInReader() throws Exception {
+        warm(List.of(VELORIA));
+        HttpResponse<String> hit = site.get(VELORIA);
+        String etag = hit.headers().firstValue("ETag").orElseThrow();
+        assertThat(site.get(VELORIA, Map.of("If-None-Match", etag)).statusCode()).isEqualTo(304);
+        var head = site.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.baseUrl() + VELORIA))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+
+        HttpResponse<String> signedIn = site.get(VELORIA, Map.of("Cookie", PageCache.SESSION_COOKIE + "=s3cret"));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.headers().firstValue("X-Cache")).isEmpty();
+        assertThat(signedIn.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(site.get(VELORIA, Map.of("Authorization", "Bearer x")).headers().firstValue("X-Cache")).isEmpty();
+    }
+
+    @Test
     void searchPagesAndFeedsCarryValidatorsAndEveryPageTheFingerprintedAssets() throws Exception {
         HttpResponse<String> feed = site.get("/feed.rss");
         String etag = feed.headers().firstValue("ETag").orElseThrow();

@@ -162,8 +162,14 @@ measure feed "http://127.0.0.1:$PORT/feed.rss"
 measure feed.nginx "http://127.0.0.1:$NGINX_PORT/feed.rss"
 
 # --- 4, 5. the mix, then the server's resident memory ------------------------------------------------
+# A JFR recording of the server during the mix says where its CPU goes (bench/results/*-profile.md).
+jcmd "$SERVER_PID" JFR.start name=mix settings=profile > /dev/null 2>&1 || true
 measure mix "http://127.0.0.1:$PORT" "$ROOT/bench/mix.lua" "$LISTS"
+jcmd "$SERVER_PID" JFR.stop name=mix filename="$WORK/mix.jfr" > /dev/null 2>&1 || true
 put rss.kb "$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')"
+# RSS counts the search index's memory-mapped files as well as the JVM's own memory: split them.
+put rss.anon.kb "$(awk '/^RssAnon:/ {print $2}' "/proc/$SERVER_PID/status")"
+put rss.file.kb "$(awk '/^RssFile:/ {print $2}' "/proc/$SERVER_PID/status")"
 curl -s "http://127.0.0.1:$PORT/healthz" > "$WORK/healthz.json" || true
 put healthz "$(tr -d '\n' < "$WORK/healthz.json")"
 stop_server
@@ -182,3 +188,9 @@ put date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 put articles "$ARTICLES"
 put load "$(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$JAR" org.gazette.bench.BenchReport "$RESULTS" "$ROOT/bench/results"
+if [ -f "$WORK/mix.jfr" ]; then
+  PROFILE="$ROOT/bench/results/$(date -u -d "$(grep '^date=' "$RESULTS" | cut -d= -f2)" +%Y%m%dT%H%M%SZ)-n$ARTICLES-profile.md"
+  { echo "## Where the server's CPU went during the mix ($ARTICLES articles)"; echo
+    java -cp "$JAR" org.gazette.bench.ProfileSummary "$WORK/mix.jfr" 20; } > "$PROFILE"
+  cat "$PROFILE"
+fi

@@ -91,7 +91,10 @@ public final class BenchReport {
         double startup = number("startup.ms");
         rows.add(new Row("Start-up to first article page", fmt(startup, 0) + " ms", "", "", "< 3,000 ms", verdict(startup < 3000)));
         double rssMb = number("rss.kb") / 1024;
-        rows.add(new Row("Resident memory after the mix (-Xmx256m)", fmt(rssMb, 0) + " MB", "", "", "< 512 MB", verdict(rssMb < 512)));
+        String split = " (" + fmt(number("rss.anon.kb") / 1024, 0) + " MB JVM, " + fmt(number("rss.file.kb") / 1024, 0)
+                + " MB mapped files)";
+        rows.add(new Row("Resident memory after the mix (-Xmx256m)", fmt(rssMb, 0) + " MB" + split, "", "", "< 512 MB",
+                verdict(rssMb < 512)));
         Map<String, Object> imported = importFigures();
         double rate = imported.get("articles_per_second") instanceof Number n ? n.doubleValue() : Double.NaN;
         rows.add(new Row("Bulk publish (Publisher + Site.settle)", fmt(rate, 0) + " articles/s", "", "",
@@ -154,6 +157,8 @@ public final class BenchReport {
         json.put("loads", loads);
         json.put("startup_ms", orNull(number("startup.ms")));
         json.put("rss_mb", orNull(number("rss.kb") / 1024));
+        json.put("rss_anon_mb", orNull(number("rss.anon.kb") / 1024));
+        json.put("rss_file_mb", orNull(number("rss.file.kb") / 1024));
         json.put("import", importFigures());
         json.put("health_after_mix", figures.getProperty("healthz"));
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);

@@ -104,14 +104,15 @@ measure() {
   local script=()
   [ $# -gt 0 ] && script=(-s "$1" "$url" -- "${@:2}") || script=("$url")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "${script[@]}" > /dev/null # warm-up: JIT, caches
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${script[@]}" > "$WORK/wrk-$name.txt"
+  # A 10 s time-out, so that slow answers are counted (with their latency) rather than dropped.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "${script[@]}" > "$WORK/wrk-$name.txt"
   awk -v name="$name" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec:/ { printf "%s.rps=%s\n", name, $2 }
     $1 == "50%" { printf "%s.p50=%.3f\n", name, ms($2) }
     $1 == "99%" { printf "%s.p99=%.3f\n", name, ms($2) }
     /Non-2xx or 3xx responses:/ { printf "%s.errors=%s\n", name, $NF }
-    /Socket errors:/ { printf "%s.socket_errors=%s\n", name, $0 }
+    /Socket errors:/ { for (i = 1; i < NF; i++) if ($i == "timeout") printf "%s.timeouts=%s\n", name, $(i + 1) }
   ' "$WORK/wrk-$name.txt" >> "$RESULTS"
   log "$name: $(grep 'Requests/sec' "$WORK/wrk-$name.txt")"
 }

@@ -104,7 +104,9 @@ public final class BenchReport {
 
     private String load(String name) {
         double errors = number(name + ".errors");
-        String suffix = Double.isNaN(errors) ? "" : " (" + fmt(errors, 0) + " non-2xx)";
+        double timeouts = number(name + ".timeouts");
+        String suffix = (Double.isNaN(errors) ? "" : " (" + fmt(errors, 0) + " non-2xx)")
+                + (Double.isNaN(timeouts) ? "" : " (" + fmt(timeouts, 0) + " timed out after 10 s)");
         return fmt(number(name + ".rps"), 0) + " req/s, p50 " + fmt(number(name + ".p50"), 2) + " ms, p99 "
                 + fmt(number(name + ".p99"), 2) + " ms" + suffix;
     }
@@ -152,6 +154,7 @@ public final class BenchReport {
             load.put("p50_ms", orNull(number(name + ".p50")));
             load.put("p99_ms", orNull(number(name + ".p99")));
             load.put("non_2xx", figures.getProperty(name + ".errors", "0"));
+            load.put("timeouts", figures.getProperty(name + ".timeouts", "0"));
             loads.put(name, load);
         }
         json.put("loads", loads);

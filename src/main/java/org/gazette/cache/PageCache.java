@@ -8,6 +8,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -197,7 +199,8 @@ public final class PageCache {
         char separator = '?';
         for (String param : params) {
             for (String value : ctx.queryParams(param)) {
-                key.append(separator).append(param).append('=').append(value);
+                // Encoded again, so a value holding "&" or "=" cannot pass for another parameter.
+                key.append(separator).append(param).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
                 separator = '&';
             }
         }
@@ -257,7 +260,8 @@ public final class PageCache {
     /** The handler's response as an entry, or null if it must not be kept. */
     private CachedPage capture(String key, Context ctx, long started) throws IOException {
         CacheTags tags = CacheTags.of(ctx);
-        if (ctx.statusCode() != 200 || tags.isNoStore() || ctx.res().containsHeader("Set-Cookie")) {
+        if (ctx.statusCode() != 200 || tags.isNoStore() || ctx.res().containsHeader("Set-Cookie")
+                || ctx.res().getContentType() == null) {
             return null;
         }
         String ownControl = ctx.res().getHeader("Cache-Control");

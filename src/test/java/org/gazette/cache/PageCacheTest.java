@@ -46,7 +46,7 @@ class PageCacheTest {
                 boolean signedIn = ctx.cookie(PageCache.SESSION_COOKIE) != null;
                 ctx.contentType("text/html; charset=utf-8").result((signedIn ? "Hello, editor. " : "Hello, reader. ")
                         + "story ".repeat(200) + "version " + version.get() + " " + ctx.queryParam("page"));
-            }, "page"));
+            }, "page", "q"));
             config.routes.get("/admin/dashboard", cache.page(ctx -> {
                 adminRenders.incrementAndGet();
                 ctx.result("dashboard");
@@ -85,6 +85,10 @@ class PageCacheTest {
         assertThat(renders.get()).isEqualTo(1);
         assertThat(get("/story?page=2").body()).endsWith("2");
         assertThat(renders.get()).isEqualTo(2);
+        // A value that spells out another parameter is a different page, not a way to poison one.
+        assertThat(get("/story?page=2%26q%3D1").body()).endsWith(" 2&q=1");
+        assertThat(get("/story?page=2&q=1").body()).endsWith(" 2");
+        assertThat(renders.get()).isEqualTo(4);
     }
 
     @Test

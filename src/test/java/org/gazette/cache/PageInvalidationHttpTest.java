@@ -188,6 +188,26 @@ class PageInvalidationHttpTest {
     }
 
     @Test
+    void aPublishFromAnotherProcessIsShownOnceItsSettleReturns() throws Exception {
+        // The running site follows changes written by others (the CLI) through its poll of the outbox.
+        site.site().changeFeed().startPolling(java.time.Duration.ofMillis(50));
+        List<String> affected = List.of("/", "/section/world", "/tag/water", "/feed.rss");
+        warm(affected);
+
+        var settings = site.site().settings();
+        try (var cli = org.gazette.Site.open(settings, false)) {
+            assertThat(cli.ownsIndex()).as("the running site owns the index, as with `gazette publish`").isFalse();
+            cli.publisher().publishAll(List.of(new Submission("dam-inspection-finds-cracks", "Dam Inspection Finds Cracks", null,
+                    "Inspectors found cracks in the spillway.", "World", List.of("Water"), List.of("Mara Ekwueme"), null, null,
+                    null, Instant.now().minusSeconds(5), "en", null)));
+            cli.settle();
+        }
+        for (String path : affected) {
+            assertThat(page(path)).as(path).contains("/articles/dam-inspection-finds-cracks");
+        }
+    }
+
+    @Test
     void keptPagesAreServedAheadOfTheRoutesButNeverToASignedInReader() throws Exception {
         warm(List.of(VELORIA));
         HttpResponse<String> hit = site.get(VELORIA);

@@ -1,11 +1,13 @@
 package org.gazette.article;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.gazette.catalog.Author;
-import org.gazette.catalog.Tag;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Where an article is filed, written as short names ({@code section:3}, {@code tag:7},
@@ -33,20 +35,35 @@ public final class ArticleFacets {
         return "source:" + id;
     }
 
-    /** The facets of an article as loaded. */
-    public static Set<String> of(Article article) {
-        Set<String> facets = new LinkedHashSet<>();
-        facets.add(section(article.section().id()));
-        for (Tag tag : article.tags()) {
-            facets.add(tag(tag.id()));
+    /**
+     * The facets of many stored articles at once (three queries, no article bodies loaded);
+     * articles that no longer exist are missing from the map.
+     */
+    public static Map<Long, Set<String>> stored(Jdbi jdbi, Collection<Long> articleIds) {
+        Map<Long, Set<String>> facets = new HashMap<>();
+        if (articleIds.isEmpty()) {
+            return facets;
         }
-        if (article.byline().isRepublished()) {
-            facets.add(source(article.byline().source().id()));
-        } else {
-            for (Author author : article.byline().authors()) {
-                facets.add(author(author.id()));
-            }
-        }
+        jdbi.useHandle(h -> {
+            h.createQuery("select id, section_id, source_id from article where id in (<ids>)").bindList("ids", List.copyOf(articleIds))
+                    .map((rs, ctx) -> {
+                        Set<String> of = facets.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>());
+                        of.add(section(rs.getLong(2)));
+                        long source = rs.getLong(3);
+                        if (!rs.wasNull()) {
+                            of.add(source(source));
+                        }
+                        return of;
+                    })
+                    .list();
+            h.createQuery("select article_id, tag_id from article_tag where article_id in (<ids>)").bindList("ids", List.copyOf(articleIds))
+                    .map((rs, ctx) -> facets.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(tag(rs.getLong(2))))
+                    .list();
+            h.createQuery("select article_id, author_id from article_author where article_id in (<ids>)")
+                    .bindList("ids", List.copyOf(articleIds))
+                    .map((rs, ctx) -> facets.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(author(rs.getLong(2))))
+                    .list();
+        });
         return facets;
     }
 

@@ -1,10 +1,8 @@
 package org.gazette.cache;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.gazette.article.Article;
 import org.gazette.article.ArticleFacets;
 import org.gazette.article.ArticleStore;
 import org.gazette.catalog.CatalogStore;
@@ -69,9 +67,8 @@ public final class PageInvalidation implements DerivedCopy {
                 tags.addAll(List.of(change.priorFacets().trim().split("\\s+")));
             }
         }
-        for (Article article : articles.byIds(new ArrayList<>(ids))) {
-            tags.addAll(ArticleFacets.of(article));
-        }
+        // Where each article is filed now (no bodies loaded: a batch can hold thousands).
+        ArticleFacets.stored(articles.jdbi(), ids).values().forEach(tags::addAll);
         List<Section> now = catalog.sections();
         if (!now.equals(sections)) {
             everything = true; // a new section appears in the navigation of every page

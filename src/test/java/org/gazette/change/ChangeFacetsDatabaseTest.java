@@ -71,6 +71,10 @@ class ChangeFacetsDatabaseTest {
             assertThat(moved.priorFacets().split(" ")).containsExactlyInAnyOrder(ArticleFacets.section(worldId),
                     ArticleFacets.tag(water), ArticleFacets.tag(energy), ArticleFacets.author(author));
             assertThat(articles.inSection(worldId, 10, 0).articles()).extracting(a -> a.slug()).containsExactly("two");
+            var now = ArticleFacets.stored(database.jdbi(), List.of(one, first.get(1).id(), 999_999L));
+            assertThat(now).containsOnlyKeys(one, first.get(1).id());
+            assertThat(now.get(one)).containsExactlyInAnyOrder(ArticleFacets.section(catalog.section("science").orElseThrow().id()),
+                    ArticleFacets.tag(catalog.tag("rivers").orElseThrow().id()), ArticleFacets.author(author));
 
             // A change recorded by other code notes the facets as they stand; an article gone is unknown.
             database.jdbi().useTransaction(h -> ArticleStore.recordChange(h, one, Instant.now()));

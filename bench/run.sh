@@ -180,6 +180,8 @@ log "restarting Gazette with the cache off"
 start_server --set cache.enabled=false
 measure uncached "http://127.0.0.1:$PORT$ARTICLE"
 stop_server
+# What one related-stories box costs on its own (the index is free once the server has stopped).
+put related.json "$(java -Xmx256m -cp "$JAR" org.gazette.bench.RelatedCost "$DATA/index" "$ARTICLES" 2>/dev/null | tail -1)"
 
 # --- the report ---------------------------------------------------------------------------------
 put cores "$(nproc)"

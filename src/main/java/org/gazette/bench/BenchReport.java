@@ -59,9 +59,12 @@ public final class BenchReport {
     }
 
     private Map<String, Object> importFigures() throws IOException {
-        String json = figures.getProperty("import.json", "{}");
+        return parse(figures.getProperty("import.json", "{}"));
+    }
+
+    private static Map<String, Object> parse(String json) throws IOException {
         @SuppressWarnings("unchecked")
-        Map<String, Object> parsed = new ObjectMapper().readValue(json, Map.class);
+        Map<String, Object> parsed = new ObjectMapper().readValue(json.isBlank() ? "{}" : json, Map.class);
         return parsed;
     }
 
@@ -136,6 +139,12 @@ public final class BenchReport {
                     .append(" |\n");
         }
         Map<String, Object> imported = importFigures();
+        Map<String, Object> related = parse(figures.getProperty("related.json", "{}"));
+        if (related.containsKey("related_cpu_ms")) {
+            md.append("\nRelated stories alone (`ArticleSearch.related`, MoreLikeThis, measured apart with the server stopped): ")
+                    .append(related.get("related_cpu_ms")).append(" ms of CPU per article page, on an index of ")
+                    .append(related.get("segments")).append(" segments.\n");
+        }
         md.append("\nBulk publish: ").append(imported.get("articles")).append(" articles stored in ")
                 .append(imported.get("store_seconds")).append(" s, search index settled in ")
                 .append(imported.get("settle_seconds")).append(" s.\n");
@@ -163,6 +172,7 @@ public final class BenchReport {
         json.put("rss_anon_mb", orNull(number("rss.anon.kb") / 1024));
         json.put("rss_file_mb", orNull(number("rss.file.kb") / 1024));
         json.put("import", importFigures());
+        json.put("related_stories", parse(figures.getProperty("related.json", "{}")));
         json.put("health_after_mix", figures.getProperty("healthz"));
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
     }

@@ -141,8 +141,7 @@ public final class Gazette implements Runnable {
             }
             try (Site site = Site.open(settings, false)) {
                 site.start();
-                for (Submission submission : submissions) {
-                    var published = site.publisher().publish(submission);
+                for (var published : site.publisher().publishAll(submissions)) {
                     String note = published.status() == org.gazette.article.ArticleStatus.SCHEDULED ? "  (scheduled)" : "";
                     System.out.println(published.path() + note);
                 }

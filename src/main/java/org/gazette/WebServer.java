@@ -20,6 +20,11 @@ import org.gazette.feed.FeedFormat;
 import org.gazette.feed.FeedGenerator;
 import org.gazette.feed.FeedRoutes;
 import org.gazette.search.SearchFeeds;
+import org.gazette.cache.AssetFingerprints;
+import org.gazette.cache.CacheFront;
+import org.gazette.cache.CacheTags;
+import org.gazette.cache.PageCache;
+import org.gazette.cache.PageInvalidation;
 import org.gazette.search.SearchPage;
 import org.gazette.sitemap.RobotsTxt;
 import org.gazette.sitemap.SitemapQueries;
@@ -40,6 +45,19 @@ public final class WebServer {
     }
 
     public static Javalin create(Site site) {
+        return create(site, pageCache(site));
+    }
+
+    /** The page cache of a site, following its change feed (issue 7). */
+    public static PageCache pageCache(Site site) {
+        var cache = new PageCache(site.settings(), Clock.systemUTC());
+        if (cache.enabled()) {
+            site.changeFeed().follow(new PageInvalidation(cache, site.articles(), site.catalog(), site.changeLog()));
+        }
+        return cache;
+    }
+
+    public static Javalin create(Site site, PageCache cache) {
         var settings = site.settings();
         // Site settings edited in the back office (issue 5) lie over the config file's.
         var siteSettings = new org.gazette.config.SiteSettingsStore(site.database().jdbi(), settings, java.time.Clock.systemUTC());
@@ -68,6 +86,10 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.get("server.host");
             config.jetty.port = settings.getInt("server.port");
+            // Page cache (issue 7): kept pages are answered by Jetty itself, ahead of the routes.
+            if (cache.enabled()) {
+                config.jetty.modifyServer(server -> server.setHandler(new CacheFront(cache)));
+            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public/assets";
@@ -77,14 +99,18 @@ public final class WebServer {
             config.routes.before(metrics::before);
             config.routes.after(metrics::after);
 
-            config.routes.get("/", home::show);
-            config.routes.get("/articles/{slug}", article::show);
+            config.routes.get("/", cache.page(home::show));
+            config.routes.get("/articles/{slug}", cache.page(article::show));
             config.routes.get("/a/{id}", ctx -> permalink(site, ctx));
-            config.routes.get("/section/{slug}", listings::section);
-            config.routes.get("/tag/{slug}", listings::tag);
-            config.routes.get("/author/{slug}", listings::author);
-            config.routes.get("/source/{slug}", listings::source);
-            config.routes.get("/search", search::show);
+            config.routes.get("/section/{slug}", cache.page(listings::section, "page"));
+            config.routes.get("/tag/{slug}", cache.page(listings::tag, "page"));
+            config.routes.get("/author/{slug}", cache.page(listings::author, "page"));
+            config.routes.get("/source/{slug}", cache.page(listings::source, "page"));
+            // Search pages are cached too: every article change drops them all, so they are never stale.
+            config.routes.get("/search", cache.page(ctx -> {
+                CacheTags.of(ctx).search();
+                search.show(ctx);
+            }, "q", "section", "tag", "author", "source", "year", "from", "to", "sort", "page"));
             // Feeds (issue 4): RSS 2.0, Atom 1.0 and JSON Feed for the site and each section, tag, author and source
             for (FeedFormat format : FeedFormat.values()) {
                 String file = "/feed." + format.extension();
@@ -158,7 +184,9 @@ public final class WebServer {
             config.routes.get("/search.rss", searchFeeds::rss);
             config.routes.get("/search/suggest", searchFeeds::suggest);
             config.routes.get("/opensearch.xml", searchFeeds::openSearch);
-            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site))));
+            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site, cache))));
+            // Page cache (issue 7): the stylesheet and script under content-hashed names, kept for a year.
+            AssetFingerprints.paths().forEach(path -> config.routes.get(path, AssetFingerprints::serve));
 
             config.routes.exception(io.javalin.http.UnauthorizedResponse.class, office::refused);
             config.routes.exception(io.javalin.http.ForbiddenResponse.class, office::refused);
@@ -194,12 +222,13 @@ public final class WebServer {
         pages.html(ctx, "site/not-found.jte", Map.of("frame", pages.frame(pages.messages().t("notFound.heading"), null, null, null, null)));
     }
 
-    private static Map<String, Object> health(Site site) {
+    private static Map<String, Object> health(Site site, PageCache cache) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("status", "ok");
         status.put("articles", site.articles().countPublished());
         status.put("indexed", site.index().size());
         status.put("database", site.database().isPostgres() ? "postgresql" : "h2");
+        status.put("cache", cache.stats());
         return status;
     }
 }

@@ -3,6 +3,7 @@ package org.gazette.admin;
 import java.time.Instant;
 import java.util.List;
 import org.gazette.article.ArticleStore;
+import org.gazette.change.Change;
 import org.gazette.catalog.Slugs;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +33,8 @@ public final class CatalogEdits {
             int position = h.createQuery("select coalesce(max(position), 0) + 1 from section").mapTo(Integer.class).one();
             h.createUpdate("insert into section (slug, name, description, position) values (:s, :n, :d, :p)")
                     .bind("s", slug).bind("n", name).bind("d", blankToNull(description)).bind("p", position).execute();
+            // Every page's navigation lists the sections, so every cached page must go.
+            ArticleStore.recordChange(h, Change.SITE, Instant.now());
         });
     }
 
@@ -39,7 +42,7 @@ public final class CatalogEdits {
         jdbi.useTransaction(h -> {
             h.createUpdate("update section set name = :n, description = :d, position = :p where id = :id")
                     .bind("n", name).bind("d", blankToNull(description)).bind("p", position).bind("id", id).execute();
-            touch(h, "select id from article where section_id = :id", id, now);
+            ArticleStore.recordChange(h, Change.SITE, now);
         });
     }
 

@@ -34,8 +34,13 @@ public final class ChangeFeed implements AutoCloseable {
         copies.add(copy);
     }
 
-    /** Applies all pending changes to every copy and records how far each got. */
+    /**
+     * Applies all pending changes to every copy, then records how far each got. Progress is
+     * recorded only after every copy has applied, so a command waiting on the search index
+     * also knows the page cache has dropped what it changed.
+     */
     public synchronized void catchUp() {
+        Map<String, Long> reached = new java.util.LinkedHashMap<>();
         for (DerivedCopy copy : copies) {
             try {
                 long applied = copy.appliedSeq();
@@ -47,15 +52,22 @@ public final class ChangeFeed implements AutoCloseable {
                     applied = batch.get(batch.size() - 1).seq();
                     copy.apply(batch, applied);
                 }
-                if (recorded.getOrDefault(copy.name(), -1L) != applied) {
-                    log.recordProgress(copy.name(), applied);
-                    recorded.put(copy.name(), applied);
-                }
+                reached.put(copy.name(), applied);
             } catch (Exception e) {
                 // One broken copy must not stop the others; the next poll retries from where it stopped.
                 LOG.error("Could not bring {} up to date: {}", copy.name(), e.toString(), e);
             }
         }
+        reached.forEach((name, applied) -> {
+            try {
+                if (recorded.getOrDefault(name, -1L) != (long) applied) {
+                    log.recordProgress(name, applied);
+                    recorded.put(name, applied);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Could not record the progress of {}: {}", name, e.toString(), e);
+            }
+        });
     }
 
     public void startPolling(Duration interval) {

@@ -2,6 +2,7 @@ package org.gazette.change;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The outbox table and the progress each derived copy has recorded against it. */
@@ -18,10 +19,19 @@ public final class ChangeLog {
     }
 
     public List<Change> after(long seq, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("select seq, article_id from content_change where seq > :seq order by seq limit :limit")
+        return jdbi.withHandle(h -> h.createQuery("select seq, article_id, facets from content_change where seq > :seq order by seq limit :limit")
                 .bind("seq", seq).bind("limit", limit)
-                .map((rs, ctx) -> new Change(rs.getLong(1), rs.getLong(2)))
+                .map((rs, ctx) -> new Change(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .list());
+    }
+
+    /**
+     * Records a change to the whole site (its settings, its sections' names): every cached
+     * page drops. Call it in the transaction that makes the change.
+     */
+    public static void recordSiteChange(Handle h, java.time.Instant now) {
+        h.createUpdate("insert into content_change (article_id, changed_at) values (:id, :now)")
+                .bind("id", Change.SITE).bind("now", now.atOffset(java.time.ZoneOffset.UTC)).execute();
     }
 
     public Optional<Long> progress(String name) {

@@ -57,7 +57,11 @@ public final class Settings {
             Map.entry("admin.upload-max-bytes", new String[] {"10485760", "Largest image the back office accepts, in bytes."}),
             Map.entry("admin.release-poll-seconds", new String[] {"5", "How often the server looks for scheduled articles whose time has come, in seconds."}),
             // Search (issue 3)
-            Map.entry("search.recency-boost", new String[] {"1.0", "Score points search adds for a story published today (half for one a month old; 0 turns it off). A word in a headline is worth about 10."})));
+            Map.entry("search.recency-boost", new String[] {"1.0", "Score points search adds for a story published today (half for one a month old; 0 turns it off). A word in a headline is worth about 10."}),
+            // Page cache (issue 7)
+            Map.entry("cache.enabled", new String[] {"true", "Keep rendered public pages and feeds in memory (false renders every request)."}),
+            Map.entry("cache.memory-mb", new String[] {"64", "Memory budget of the page cache, in MB of page bytes."}),
+            Map.entry("cache.max-age", new String[] {"30", "Seconds browsers and CDNs may reuse a public page (Cache-Control max-age)."})));
 
     private final Map<String, String> values;
 

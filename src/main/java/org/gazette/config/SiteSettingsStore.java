@@ -63,7 +63,7 @@ public final class SiteSettingsStore {
     public void save(Map<String, String> values) {
         jdbi.useTransaction(h -> {
             // Every page shows the site's name, so caches that follow the outbox must drop everything.
-            org.gazette.article.ArticleStore.recordChange(h, org.gazette.change.Change.SITE_WIDE, clock.instant());
+            org.gazette.article.ArticleStore.recordChange(h, org.gazette.change.Change.SITE, clock.instant());
             for (var entry : values.entrySet()) {
                 if (!EDITABLE.contains(entry.getKey())) {
                     throw new IllegalArgumentException("Not a setting the back office changes: " + entry.getKey());

@@ -3,14 +3,18 @@ package org.gazette.publish;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.gazette.article.ArticleStatus;
 import org.gazette.article.ArticleStore;
 import org.gazette.article.BodyRenderer;
 import org.gazette.catalog.Author;
 import org.gazette.catalog.CatalogStore;
+import org.gazette.catalog.Section;
 import org.gazette.catalog.Source;
 import org.gazette.catalog.Tag;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Puts submitted articles into the database: resolves the section, tags and byline,
@@ -36,32 +40,62 @@ public final class Publisher {
 
     /** Publishes (or schedules, when dated in the future) one article; same slug means update. */
     public Published publish(Submission s) {
-        return articles.jdbi().inTransaction(h -> publish(h, s, null));
+        return publishAll(List.of(s)).get(0);
     }
+
+    /**
+     * Publishes many articles, {@value #BATCH} to a transaction, looking up each section, tag and
+     * author once per transaction: what {@code gazette publish} and bulk imports use.
+     * Returns what became of each submission, in order.
+     */
+    public List<Published> publishAll(List<Submission> submissions) {
+        List<Published> results = new ArrayList<>(submissions.size());
+        for (int from = 0; from < submissions.size(); from += BATCH) {
+            List<Submission> batch = submissions.subList(from, Math.min(submissions.size(), from + BATCH));
+            Instant now = clock.instant();
+            results.addAll(articles.jdbi().inTransaction(h -> {
+                Map<String, Object> known = new HashMap<>();
+                List<Published> done = new ArrayList<>(batch.size());
+                for (Submission s : batch) {
+                    done.add(store(h, s, now, known, null));
+                }
+                return done;
+            }));
+        }
+        return results;
+    }
+
+    /** How many articles {@link #publishAll} stores in one transaction. */
+    static final int BATCH = 200;
 
     /**
      * Publishes within the caller's transaction, so a caller can record its own rows with the article
      * (partner feeds do). {@code requested} null means published or scheduled by date; DRAFT holds it back.
      */
-    public Published publish(org.jdbi.v3.core.Handle h, Submission s, ArticleStatus requested) {
-        Instant now = clock.instant();
+    public Published publish(Handle h, Submission s, ArticleStatus requested) {
+        return store(h, s, clock.instant(), new HashMap<>(), requested);
+    }
+
+    private Published store(Handle h, Submission s, Instant now, Map<String, Object> known, ArticleStatus requested) {
         ArticleStatus status = requested != null ? requested
                 : s.published().isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
         List<Tag> tags = new ArrayList<>();
         for (String name : s.tags()) {
-            Tag tag = catalog.tagNamed(h, name);
+            Tag tag = (Tag) known.computeIfAbsent("tag\u0000" + name, k -> catalog.tagNamed(h, name));
             if (!tags.contains(tag)) {
                 tags.add(tag);
             }
         }
         List<Author> authors = new ArrayList<>();
         for (String name : s.authors()) {
-            authors.add(catalog.authorNamed(h, name));
+            authors.add((Author) known.computeIfAbsent("author\u0000" + name, k -> catalog.authorNamed(h, name)));
         }
-        Source source = s.source() == null ? null : catalog.sourceNamed(h, s.source(), s.sourceUrl());
+        Source source = s.source() == null ? null
+                : (Source) known.computeIfAbsent("source\u0000" + s.source() + "\u0000" + s.sourceUrl(),
+                        k -> catalog.sourceNamed(h, s.source(), s.sourceUrl()));
+        Section section = (Section) known.computeIfAbsent("section\u0000" + s.section(), k -> catalog.sectionNamed(h, s.section()));
         var row = new ArticleStore.Row(s.slug(), s.headline(), s.deck(), s.bodyMarkdown(), renderer.toHtml(s.bodyMarkdown()),
-                catalog.sectionNamed(h, s.section()), tags, authors, source, s.originalUrl(), status, s.language(),
-                s.image(), s.published());
+                section, tags, authors, source, s.originalUrl(), status, s.language(), s.image(), s.published());
         long id = articles.save(h, row, now);
         return new Published(id, org.gazette.article.Article.pathOf(s.slug()), status);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleStore;
+import org.gazette.cache.CacheTags;
 import org.gazette.catalog.CatalogStore;
 import org.gazette.catalog.Section;
 import org.gazette.seo.SiteIdentity;
@@ -31,6 +32,7 @@ public final class HomePage {
     }
 
     public void show(Context ctx) {
+        CacheTags.of(ctx).latest();
         List<Article> latest = articles.latest(1, 0).articles();
         Article lead = latest.isEmpty() ? null : latest.get(0);
         List<SectionFront> fronts = new ArrayList<>();

@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.gazette.article.ArticleFacets;
 import org.gazette.article.ArticleStore;
+import org.gazette.cache.CacheTags;
 import org.gazette.catalog.Author;
 import org.gazette.catalog.CatalogStore;
 import org.gazette.catalog.Section;
@@ -31,6 +33,7 @@ public final class ListingPages {
 
     public void section(Context ctx) {
         Section section = catalog.section(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        CacheTags.of(ctx).listing(ArticleFacets.section(section.id()));
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.inSection(section.id(), pageSize, (page - 1) * pageSize);
         render(ctx, section.name(), pages.messages().t("listing.section", section.name()), section.description(), null,
@@ -39,6 +42,7 @@ public final class ListingPages {
 
     public void tag(Context ctx) {
         Tag tag = catalog.tag(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        CacheTags.of(ctx).listing(ArticleFacets.tag(tag.id()));
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.withTag(tag.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.tag", tag.name());
@@ -47,6 +51,7 @@ public final class ListingPages {
 
     public void author(Context ctx) {
         Author author = catalog.author(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        CacheTags.of(ctx).listing(ArticleFacets.author(author.id()));
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.byAuthor(author.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.author", author.name());
@@ -56,6 +61,7 @@ public final class ListingPages {
 
     public void source(Context ctx) {
         Source source = catalog.source(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        CacheTags.of(ctx).listing(ArticleFacets.source(source.id()));
         int page = Pager.pageNumber(ctx.queryParam("page"));
         var slice = articles.fromSource(source.id(), pageSize, (page - 1) * pageSize);
         String heading = pages.messages().t("listing.source", source.name());

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.gazette.cache.CacheTags;
 import org.gazette.catalog.CatalogStore;
 import org.gazette.config.Settings;
 import org.gazette.feed.FeedLink;
@@ -81,7 +82,9 @@ public final class Pages {
         return output.toString();
     }
 
+    /** Renders a page as the response; the page cache learns from {@code params} which articles it shows. */
     public void html(Context ctx, String template, Map<String, Object> params) {
+        CacheTags.of(ctx).shown(params);
         ctx.contentType("text/html; charset=utf-8").result(render(template, params));
     }
 }

@@ -34,7 +34,7 @@ public final class RelatedCost {
                 best = Math.min(best, (threads.getCurrentThreadCpuTime() - cpu) / (double) CALLS / 1e6);
             }
             long segments;
-            try (var files = java.nio.file.Files.list(Path.of(args[0]))) {
+            try (var files = java.nio.file.Files.walk(Path.of(args[0]))) {
                 segments = files.filter(f -> f.getFileName().toString().endsWith(".si")).count();
             }
             System.out.printf(Locale.ROOT, "{\"related_cpu_ms\": %.2f, \"segments\": %d}%n", best, segments);

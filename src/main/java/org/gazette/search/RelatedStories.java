@@ -23,6 +23,12 @@ import org.apache.lucene.search.TopDocs;
  */
 final class RelatedStories {
 
+    /**
+     * How much of the body MoreLikeThis reads. A news story states its subject in the first
+     * paragraphs; re-analysing the whole body was most of the cost of an uncached article page.
+     */
+    static final int BODY_CHARS = 1_500;
+
     /** Points for a story published today; MoreLikeThis scores run to a few dozen, so recency only breaks near-ties. */
     private static final double RECENCY = 1.0;
 
@@ -46,6 +52,9 @@ final class RelatedStories {
             for (String name : List.of(IndexFields.HEADLINE, IndexFields.TAGS, IndexFields.BODY)) {
                 String field = IndexFields.field(name, lang);
                 String value = doc.get(field);
+                if (value != null && name.equals(IndexFields.BODY) && value.length() > BODY_CHARS) {
+                    value = value.substring(0, value.lastIndexOf(' ', BODY_CHARS) > 0 ? value.lastIndexOf(' ', BODY_CHARS) : BODY_CHARS);
+                }
                 if (value != null) {
                     text.put(field, List.of(value));
                 }

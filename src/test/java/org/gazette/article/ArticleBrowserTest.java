@@ -2,46 +2,16 @@ package org.gazette.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.gazette.support.Browser;
-import org.gazette.support.TestSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
+import org.gazette.support.SiteInBrowser;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A reader in a real browser: text size that sticks, and the search box. */
-@Tag("browser")
-class ArticleBrowserTest {
-
-    @TempDir
-    static Path data;
-
-    static TestSite site;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(data);
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+class ArticleBrowserTest extends SiteInBrowser {
 
     private double bodyFontSize() {
         String size = browser.findElement(By.cssSelector(".article-body p")).getCssValue("font-size");

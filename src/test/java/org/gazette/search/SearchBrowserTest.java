@@ -2,46 +2,16 @@ package org.gazette.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.gazette.support.Browser;
-import org.gazette.support.TestSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
+import org.gazette.support.SiteInBrowser;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Autocomplete and facets as a reader meets them in a real browser. */
-@Tag("browser")
-class SearchBrowserTest {
-
-    @TempDir
-    static Path data;
-
-    static TestSite site;
-    static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(data);
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
+class SearchBrowserTest extends SiteInBrowser {
 
     @Test
     void typingShowsSuggestionsAndTheKeyboardOpensOne() {

@@ -25,11 +25,7 @@ public final class ArticlePage {
     private final Corrections corrections;
     private final SlugHistory slugHistory;
 
-    public ArticlePage(ArticleStore articles, ArticleSearch search, Pages pages) {
-        this(articles, search, pages, null, null);
-    }
-
-    /** With the back office's corrections under the body and redirects from earlier slugs (issue 5). */
+    /** Corrections show under the body; earlier slugs redirect to the current one. */
     public ArticlePage(ArticleStore articles, ArticleSearch search, Pages pages, Corrections corrections, SlugHistory slugHistory) {
         this.articles = articles;
         this.search = search;
@@ -41,7 +37,7 @@ public final class ArticlePage {
 
     public void show(Context ctx) throws IOException {
         var found = articles.bySlug(ctx.pathParam("slug")).filter(Article::isPublished);
-        if (found.isEmpty() && slugHistory != null) {
+        if (found.isEmpty()) {
             // An article whose slug changed answers at its old address with a permanent redirect.
             var moved = slugHistory.articleFormerlyAt(ctx.pathParam("slug")).flatMap(articles::byId).filter(Article::isPublished);
             if (moved.isPresent()) {
@@ -60,7 +56,7 @@ public final class ArticlePage {
                 article.section().slug()), article));
         params.put("article", article);
         params.put("related", related);
-        params.put("notes", corrections == null ? List.of() : corrections.of(article.id()));
+        params.put("notes", corrections.of(article.id()));
         pages.html(ctx, "article/article.jte", params);
     }
 }

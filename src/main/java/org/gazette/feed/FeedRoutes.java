@@ -16,10 +16,6 @@ public final class FeedRoutes {
     private final Map<FeedFormat, FeedRenderer> renderers = new EnumMap<>(FeedFormat.class);
     private final FeedCache cache;
 
-    public FeedRoutes(FeedScopes scopes, FeedGenerator generator, FeedCache cache) {
-        this(() -> scopes, generator, cache);
-    }
-
     /** Scopes named after the site's current name, which the back office may change. */
     public FeedRoutes(java.util.function.Supplier<FeedScopes> scopes, FeedGenerator generator, FeedCache cache) {
         this.scopes = scopes;

@@ -27,10 +27,6 @@ public final class Pages {
     private record Words(Locale locale, ZoneId zone, Messages messages, Dates dates) {
     }
 
-    public Pages(Settings settings, CatalogStore catalog) {
-        this(() -> settings, catalog);
-    }
-
     /** Pages whose settings may change while running (the back office's site settings, issue 5). */
     public Pages(Supplier<Settings> settings, CatalogStore catalog) {
         this.settings = settings;

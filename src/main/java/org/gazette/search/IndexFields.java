@@ -12,12 +12,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 import org.gazette.article.Article;
 import org.gazette.article.BodyRenderer;
 import org.gazette.catalog.Author;
@@ -98,7 +100,10 @@ public final class IndexFields {
         doc.add(new NumericDocValuesField(ID, a.id()));
         doc.add(new StoredField(PATH, a.path()));
         doc.add(new StringField(LANGUAGE, lang, Field.Store.YES));
-        doc.add(new StringField(FINGERPRINT, fingerprint(a.headline(), body), Field.Store.YES));
+        String fingerprint = fingerprint(a.headline(), body);
+        doc.add(new StringField(FINGERPRINT, fingerprint, Field.Store.YES));
+        // Related stories tell copies apart among their candidates without reading stored documents.
+        doc.add(new SortedDocValuesField(FINGERPRINT, new BytesRef(fingerprint)));
         doc.add(new Field(field(HEADLINE, lang), a.headline(), BODY_TYPE));
         if (a.deck() != null) {
             doc.add(new TextField(field(DECK, lang), a.deck(), Field.Store.YES));

@@ -2,19 +2,27 @@ package org.gazette.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Other stories about the same subject: the most telling words of the article's headline, tags
@@ -24,67 +32,102 @@ import org.apache.lucene.search.TopDocs;
 final class RelatedStories {
 
     /**
-     * How much of the body MoreLikeThis reads. A news story states its subject in the first
+     * How much of the body is read for telling words. A news story states its subject in the first
      * paragraphs; re-analysing the whole body was most of the cost of an uncached article page.
      */
     static final int BODY_CHARS = 1_500;
+    private static final int WORDS = 25;
+    /** The most a page asks for; a list is worked out at this length and cut to what a caller wants. */
+    static final int MOST = 10;
+    /** Words of the archive whose story counts are kept between calls (a few MB). */
+    private static final int COUNTS_KEPT = 200_000;
 
-    /** Points for a story published today; MoreLikeThis scores run to a few dozen, so recency only breaks near-ties. */
+    /** Points for a story published today; similarity scores run to a few dozen, so recency only breaks near-ties. */
     private static final double RECENCY = 1.0;
 
     private final SearchIndex index;
+    private final TelltaleWords telltale;
 
     RelatedStories(SearchIndex index) {
         this.index = index;
+        this.telltale = new TelltaleWords(index.analyzer(), COUNTS_KEPT);
     }
 
+    /** Up to {@code MOST} related stories, newest among near-ties, worked out once per article while it stays unchanged. */
     List<Long> of(long articleId, int limit) throws IOException {
+        long[] ids = index.relatedLists().get(articleId, this::workOut);
+        return Arrays.stream(ids).limit(limit).boxed().toList();
+    }
+
+    private long[] workOut(long articleId) throws IOException {
+        int limit = MOST;
         try (SearchIndex.Lease lease = index.lease()) {
             FacetSearcher searcher = lease.searcher();
             Term id = new Term(IndexFields.ID, Long.toString(articleId));
             TopDocs self = searcher.search(new TermQuery(id), 1);
             if (self.scoreDocs.length == 0) {
-                return List.of();
+                return new long[0];
             }
             Document doc = searcher.storedFields().document(self.scoreDocs[0].doc);
-            String lang = doc.get(IndexFields.LANGUAGE);
-            Map<String, Collection<Object>> text = new HashMap<>();
-            for (String name : List.of(IndexFields.HEADLINE, IndexFields.TAGS, IndexFields.BODY)) {
-                String field = IndexFields.field(name, lang);
-                String value = doc.get(field);
-                if (value != null && name.equals(IndexFields.BODY) && value.length() > BODY_CHARS) {
-                    value = value.substring(0, value.lastIndexOf(' ', BODY_CHARS) > 0 ? value.lastIndexOf(' ', BODY_CHARS) : BODY_CHARS);
-                }
-                if (value != null) {
-                    text.put(field, List.of(value));
-                }
-            }
-            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(index.analyzer());
-            mlt.setFieldNames(text.keySet().toArray(String[]::new));
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMaxQueryTerms(25);
             // Words in one story of twenty say little about its subject, and are the slowest to look up.
-            mlt.setMaxDocFreq(Math.max(50, searcher.getIndexReader().numDocs() / 20));
-            mlt.setBoost(true);
-            Query like = mlt.like(text);
+            int common = Math.max(50, searcher.getIndexReader().numDocs() / 20);
+            List<TelltaleWords.Word> words = telltale.of(text(doc), searcher.getIndexReader(), WORDS, common);
+            if (words.isEmpty()) {
+                return new long[0];
+            }
+            BooleanQuery.Builder like = new BooleanQuery.Builder();
+            for (TelltaleWords.Word word : words) {
+                like.add(new BoostQuery(new TermQuery(word.term()), word.weight()), Occur.SHOULD);
+            }
+            String fingerprint = doc.get(IndexFields.FINGERPRINT);
             Query query = new BooleanQuery.Builder()
-                    .add(like, Occur.MUST)
+                    .add(like.build(), Occur.MUST)
                     .add(QueryBuilder.recency(RECENCY, System.currentTimeMillis()), Occur.SHOULD)
                     .add(new TermQuery(id), Occur.MUST_NOT)
-                    .add(new TermQuery(new Term(IndexFields.FINGERPRINT, doc.get(IndexFields.FINGERPRINT))), Occur.MUST_NOT)
+                    .add(new TermQuery(new Term(IndexFields.FINGERPRINT, fingerprint)), Occur.MUST_NOT)
                     .build();
-            List<Long> ids = new ArrayList<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (ScoreDoc sd : searcher.search(query, limit * 2).scoreDocs) {
-                Document other = searcher.storedFields().document(sd.doc);
-                // Two copies of one story are one related story.
-                if (ids.size() < limit && seen.add(other.get(IndexFields.FINGERPRINT))) {
-                    ids.add(Long.parseLong(other.get(IndexFields.ID)));
-                }
-            }
-            return ids;
+            return distinct(searcher, searcher.search(query, limit * 2).scoreDocs, limit);
         }
+    }
+
+    /** The text words are drawn from: headline, tags and the start of the body, by field. */
+    private static Map<String, String> text(Document doc) {
+        String lang = doc.get(IndexFields.LANGUAGE);
+        Map<String, String> text = new LinkedHashMap<>();
+        for (String name : List.of(IndexFields.HEADLINE, IndexFields.TAGS, IndexFields.BODY)) {
+            String field = IndexFields.field(name, lang);
+            String value = doc.get(field);
+            if (value != null && name.equals(IndexFields.BODY) && value.length() > BODY_CHARS) {
+                int cut = value.lastIndexOf(' ', BODY_CHARS);
+                value = value.substring(0, cut > 0 ? cut : BODY_CHARS);
+            }
+            if (value != null) {
+                text.put(field, value);
+            }
+        }
+        return text;
+    }
+
+    /** Ids of the hits in order, two copies of one story counted once; read from doc values, not stored documents. */
+    private static long[] distinct(FacetSearcher searcher, ScoreDoc[] hits, int limit) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<Long> ids = new ArrayList<>();
+        Set<BytesRef> seen = new HashSet<>();
+        for (ScoreDoc hit : hits) {
+            if (ids.size() == limit) {
+                break;
+            }
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            int doc = hit.doc - leaf.docBase;
+            SortedDocValues fingerprints = DocValues.getSorted(leaf.reader(), IndexFields.FINGERPRINT);
+            if (fingerprints.advanceExact(doc) && !seen.add(BytesRef.deepCopyOf(fingerprints.lookupOrd(fingerprints.ordValue())))) {
+                continue;
+            }
+            NumericDocValues idValues = DocValues.getNumeric(leaf.reader(), IndexFields.ID);
+            if (idValues.advanceExact(doc)) {
+                ids.add(idValues.longValue());
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 }

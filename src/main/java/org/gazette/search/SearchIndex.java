@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class SearchIndex implements AutoCloseable {
     private final Lock processLock;
     private final Analyzer analyzer = new NewsAnalyzer.PerField();
     private final Suggester suggester = new Suggester();
+    /** Enough for the articles read in an hour on a busy site, at about 150 bytes each. */
+    private final RelatedLists relatedLists = new RelatedLists(50_000);
     private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "search-suggestions");
         t.setDaemon(true);
@@ -167,6 +170,9 @@ public final class SearchIndex implements AutoCloseable {
         current.remove(removed);
         current.commit(seq);
         suggester.update(published);
+        List<Long> changed = new ArrayList<>(removed);
+        published.forEach(a -> changed.add(a.id()));
+        relatedLists.forget(changed);
     }
 
     /** Starts an empty generation for a rebuild; fill it, then {@link #swap} it in or {@link #discard} it. */
@@ -186,6 +192,7 @@ public final class SearchIndex implements AutoCloseable {
             writeCurrent(root, next.number);
             old = current;
             current = next;
+            relatedLists.forgetAll();
         }
         rebuildSuggestions();
         old.close();
@@ -268,6 +275,10 @@ public final class SearchIndex implements AutoCloseable {
 
     Analyzer analyzer() {
         return analyzer;
+    }
+
+    RelatedLists relatedLists() {
+        return relatedLists;
     }
 
     Suggester suggester() {

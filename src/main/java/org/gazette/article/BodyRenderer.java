@@ -50,6 +50,22 @@ public final class BodyRenderer {
         return Jsoup.parse(html).text();
     }
 
+    /**
+     * The plain text of the body's opening paragraphs, at least {@code chars} long when the body is.
+     * Listings and related-stories boxes need a line of each story, and parsing whole bodies to get
+     * it was a fifth of an uncached article page.
+     */
+    public static String opening(String html, int chars) {
+        int end = 0;
+        String text = "";
+        while (text.length() < chars && end < html.length()) {
+            int close = html.indexOf("</p>", Math.max(end, chars));
+            end = close < 0 ? html.length() : close + "</p>".length();
+            text = plainText(html.substring(0, end));
+        }
+        return text;
+    }
+
     /** A teaser of at most {@code max} characters, cut at a word boundary. */
     public static String teaser(String text, int max) {
         String clean = text.strip();

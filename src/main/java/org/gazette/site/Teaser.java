@@ -10,7 +10,7 @@ public record Teaser(Article article, String text) {
 
     public static Teaser of(Article article) {
         String text = article.deck() != null ? article.deck()
-                : BodyRenderer.teaser(BodyRenderer.plainText(article.bodyHtml()), LENGTH);
+                : BodyRenderer.teaser(BodyRenderer.opening(article.bodyHtml(), LENGTH + 1), LENGTH);
         return new Teaser(article, text);
     }
 }

@@ -23,6 +23,28 @@ class BodyRendererTest {
     }
 
     @Test
+    void theOpeningIsTheStartOfTheWholeTextAndLongEnoughForATeaser() {
+        String html = renderer.toHtml("""
+                A short *lead* with a [link](https://example.org/a) &amp; an ampersand.
+
+                > A quoted second paragraph that goes on for a while, to pass the length asked for.
+
+                A third paragraph nobody needs for a teaser.
+
+                A fourth one, likewise.
+                """);
+        String whole = BodyRenderer.plainText(html);
+        for (int chars : new int[] {1, 20, 60, 120, 10_000}) {
+            String opening = BodyRenderer.opening(html, chars);
+            assertThat(whole).as("asked for %d", chars).startsWith(opening);
+            assertThat(opening.length()).as("asked for %d", chars).isGreaterThanOrEqualTo(Math.min(chars, whole.length()));
+        }
+        assertThat(BodyRenderer.opening(html, 20)).isEqualTo("A short lead with a link & an ampersand.");
+        assertThat(BodyRenderer.opening(html, 10_000)).isEqualTo(whole);
+        assertThat(BodyRenderer.opening("", 20)).isEmpty();
+    }
+
+    @Test
     void hostileHtmlInTheBodyIsRemoved() {
         String html = renderer.toHtml("""
                 Hello <script>alert('x')</script> world.

@@ -47,6 +47,7 @@ public final class SearchIndex implements AutoCloseable {
     });
     private volatile IndexGeneration current;
     private final boolean fresh;
+    private final boolean suggestionsResumed;
 
     private SearchIndex(Path root, Directory rootDirectory, Lock processLock, IndexGeneration current, boolean fresh)
             throws IOException {
@@ -55,7 +56,15 @@ public final class SearchIndex implements AutoCloseable {
         this.processLock = processLock;
         this.current = current;
         this.fresh = fresh;
-        rebuildSuggestions();
+        this.suggestionsResumed = suggester.resume(current.dir, current.appliedSeq());
+        if (!suggestionsResumed) {
+            rebuildSuggestions();
+        }
+    }
+
+    /** Whether the autocomplete suggestions kept on disk were taken up at opening, instead of rebuilt. */
+    boolean suggestionsResumed() {
+        return suggestionsResumed;
     }
 
     /** Waits until any autocomplete rebuild under way has finished (for tests and benchmarks). */
@@ -66,8 +75,8 @@ public final class SearchIndex implements AutoCloseable {
     /** Autocomplete is rebuilt in the background: on a large archive it takes seconds, and start-up need not wait. */
     private void rebuildSuggestions() {
         background.execute(() -> {
-            try (Lease lease = lease()) {
-                suggester.rebuild(lease.searcher());
+            try {
+                suggester.rebuild(this);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Could not rebuild search suggestions: {}", e.toString());
             }
@@ -169,7 +178,7 @@ public final class SearchIndex implements AutoCloseable {
         current.add(published);
         current.remove(removed);
         current.commit(seq);
-        suggester.update(published);
+        suggester.update(published, seq);
         List<Long> changed = new ArrayList<>(removed);
         published.forEach(a -> changed.add(a.id()));
         relatedLists.forget(changed);
@@ -275,6 +284,11 @@ public final class SearchIndex implements AutoCloseable {
 
     Analyzer analyzer() {
         return analyzer;
+    }
+
+    /** The folder of the generation in use. */
+    Path generationDir() {
+        return current.dir;
     }
 
     RelatedLists relatedLists() {

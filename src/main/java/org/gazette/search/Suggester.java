@@ -2,6 +2,9 @@ package org.gazette.search;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,6 +23,8 @@ import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.gazette.article.Article;
@@ -29,9 +34,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Autocomplete: headlines and topics (tags and sections) that contain words starting with what
- * the reader has typed so far. Lucene's infix suggester holds them in memory; it is rebuilt from
- * the index when a generation comes into use and updated with every change, and a suggestion whose
- * article has since changed or gone is dropped when looked up.
+ * the reader has typed so far. Lucene's infix suggester keeps them in a folder of the index
+ * generation they come from, updated with every change, and a suggestion whose article has since
+ * changed or gone is dropped when looked up.
+ *
+ * <p>The folder notes the outbox position it has caught up to. When that is not the index's own
+ * position (a crash between the two commits, a new generation), the suggestions are rebuilt from
+ * the index; rebuilding 100,000 headlines at every start cost a second of start-up and 300 MB.
  */
 final class Suggester implements AutoCloseable {
 
@@ -41,29 +50,67 @@ final class Suggester implements AutoCloseable {
     /** Prefixes up to this long are looked up as whole indexed terms, not expanded: what a reader types first is fastest. */
     private static final int MIN_PREFIX_CHARS = 5;
 
+    private static final String FOLDER = "suggest";
+    private static final String CAUGHT_UP = "suggest.seq";
+
     private AnalyzingInfixSuggester lookup;
+    /** Where {@link #lookup} lives (a generation's folder), or null while it is an empty stand-in. */
+    private Path home;
     /** Non-null while a rebuild runs: what was added meanwhile, to be added to the rebuilt suggestions. */
     private List<Entry> arrivedDuringRebuild;
 
     Suggester() {
-        this.lookup = create();
+        this.lookup = create(new ByteBuffersDirectory());
     }
 
-    private static AnalyzingInfixSuggester create() {
+    private static AnalyzingInfixSuggester create(Directory directory) {
         try {
             NewsAnalyzer analyzer = new NewsAnalyzer(NewsAnalyzer.Kind.SPELLING);
-            return new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer, analyzer, MIN_PREFIX_CHARS, false, true, false);
+            return new AnalyzingInfixSuggester(directory, analyzer, analyzer, MIN_PREFIX_CHARS, false, true, false);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** Replaces every suggestion with the headlines and topics of the index {@code searcher} sees. */
-    void rebuild(FacetSearcher searcher) throws IOException {
-        long start = System.nanoTime();
+    /**
+     * Takes up the suggestions kept in {@code generationDir} if they have caught up to {@code seq};
+     * false if they must be rebuilt.
+     */
+    synchronized boolean resume(Path generationDir, long seq) {
+        try {
+            if (!Long.toString(seq).equals(Files.readString(generationDir.resolve(CAUGHT_UP)).strip())) {
+                return false;
+            }
+            AnalyzingInfixSuggester kept = create(FSDirectory.open(generationDir.resolve(FOLDER)));
+            lookup.close();
+            lookup = kept;
+            home = generationDir;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Replaces every suggestion with the headlines and topics of the generation in use, and keeps them in its folder. */
+    void rebuild(SearchIndex index) throws IOException {
         synchronized (this) {
+            // From here on, changes are noted for the rebuilt suggestions as well as applied to the old ones.
             arrivedDuringRebuild = new ArrayList<>();
         }
+        Path generationDir = index.generationDir();
+        long seq = index.appliedSeq();
+        try (SearchIndex.Lease lease = index.lease()) {
+            rebuild(lease.searcher(), generationDir, seq);
+        } finally {
+            synchronized (this) {
+                arrivedDuringRebuild = null;
+            }
+        }
+    }
+
+    private void rebuild(FacetSearcher searcher, Path generationDir, long seq) throws IOException {
+        long start = System.nanoTime();
+        Files.deleteIfExists(generationDir.resolve(CAUGHT_UP));
         List<Entry> entries = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Bits live = leaf.reader().getLiveDocs();
@@ -87,7 +134,7 @@ final class Suggester implements AutoCloseable {
                 }
             }
         }
-        AnalyzingInfixSuggester fresh = create();
+        AnalyzingInfixSuggester fresh = create(FSDirectory.open(generationDir.resolve(FOLDER)));
         fresh.build(new Entries(entries));
         AnalyzingInfixSuggester old;
         synchronized (this) {
@@ -99,14 +146,21 @@ final class Suggester implements AutoCloseable {
             arrivedDuringRebuild = null;
             old = lookup;
             lookup = fresh;
+            home = generationDir;
+            caughtUp(Math.max(seq, lastSeq));
         }
         old.close();
         LOG.debug("Suggestions rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Adds or refreshes the suggestions of newly published or edited articles. */
-    synchronized void update(Collection<Article> published) throws IOException {
+    /** The outbox position of the last {@link #update}, noted with a rebuild that overlapped it. */
+    private long lastSeq;
+
+    /** Adds or refreshes the suggestions of newly published or edited articles, caught up to outbox position {@code seq}. */
+    synchronized void update(Collection<Article> published, long seq) throws IOException {
+        lastSeq = seq;
         if (published.isEmpty()) {
+            caughtUp(seq);
             return;
         }
         List<Entry> entries = new ArrayList<>();
@@ -124,6 +178,18 @@ final class Suggester implements AutoCloseable {
             arrivedDuringRebuild.addAll(entries);
         }
         lookup.refresh();
+        caughtUp(seq);
+    }
+
+    /** Commits the kept suggestions, then notes how far they have caught up (never the other way round). */
+    private void caughtUp(long seq) throws IOException {
+        if (home == null || arrivedDuringRebuild != null) {
+            return;
+        }
+        lookup.commit();
+        Path temp = home.resolve(CAUGHT_UP + ".tmp");
+        Files.writeString(temp, Long.toString(seq));
+        Files.move(temp, home.resolve(CAUGHT_UP), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private record Entry(BytesRef text, Set<BytesRef> contexts, long weight, BytesRef payload) {

@@ -37,6 +37,8 @@ final class RelatedStories {
      */
     static final int BODY_CHARS = 1_500;
     private static final int WORDS = 25;
+    /** Candidates ranked by similarity alone, per story wanted, before recency reorders them. */
+    private static final int CANDIDATES = 3;
     /** The most a page asks for; a list is worked out at this length and cut to what a caller wants. */
     static final int MOST = 10;
     /** Words of the archive whose story counts are kept between calls (a few MB). */
@@ -82,12 +84,29 @@ final class RelatedStories {
             String fingerprint = doc.get(IndexFields.FINGERPRINT);
             Query query = new BooleanQuery.Builder()
                     .add(like.build(), Occur.MUST)
-                    .add(QueryBuilder.recency(RECENCY, System.currentTimeMillis()), Occur.SHOULD)
                     .add(new TermQuery(id), Occur.MUST_NOT)
                     .add(new TermQuery(new Term(IndexFields.FINGERPRINT, fingerprint)), Occur.MUST_NOT)
                     .build();
-            return distinct(searcher, searcher.search(query, limit * 2).scoreDocs, limit);
+            // Recency is added to the best candidates rather than to the query: a pure similarity
+            // query lets Lucene skip stories that cannot make the top, a third of the cost.
+            ScoreDoc[] candidates = searcher.search(query, limit * CANDIDATES).scoreDocs;
+            preferRecent(searcher, candidates, System.currentTimeMillis());
+            return distinct(searcher, candidates, limit);
         }
+    }
+
+    /** Adds up to {@link #RECENCY} points (half of it a month away from now) and sorts again. */
+    private static void preferRecent(FacetSearcher searcher, ScoreDoc[] hits, long now) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc hit : hits) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            NumericDocValues published = DocValues.getNumeric(leaf.reader(), IndexFields.PUBLISHED);
+            if (published.advanceExact(hit.doc - leaf.docBase)) {
+                double away = Math.abs(now - published.longValue());
+                hit.score += (float) (RECENCY * QueryBuilder.RECENCY_PIVOT_MS / (QueryBuilder.RECENCY_PIVOT_MS + away));
+            }
+        }
+        Arrays.sort(hits, (a, b) -> Float.compare(b.score, a.score));
     }
 
     /** The text words are drawn from: headline, tags and the start of the body, by field. */

@@ -92,7 +92,8 @@ public final class BenchReport {
         rows.add(new Row("Mix 90% articles / 8% sections / 2% search", load("mix"), "", "", ">= 10,000 req/s, p99 < 50 ms",
                 verdict(mix >= 10000 && mixP99 < 50)));
         double startup = number("startup.ms");
-        rows.add(new Row("Start-up to first article page", fmt(startup, 0) + " ms", "", "", "< 3,000 ms", verdict(startup < 3000)));
+        rows.add(new Row("Start-up to first article page", fmt(startup, 0) + " ms (the very first start, which writes the class archive: "
+                + fmt(number("startup.first.ms"), 0) + " ms)", "", "", "< 3,000 ms", verdict(startup < 3000)));
         double rssMb = number("rss.kb") / 1024;
         String split = " (" + fmt(number("rss.anon.kb") / 1024, 0) + " MB JVM, " + fmt(number("rss.file.kb") / 1024, 0)
                 + " MB mapped files)";
@@ -141,8 +142,8 @@ public final class BenchReport {
         Map<String, Object> imported = importFigures();
         Map<String, Object> related = parse(figures.getProperty("related.json", "{}"));
         if (related.containsKey("related_cpu_ms")) {
-            md.append("\nRelated stories alone (`ArticleSearch.related`, MoreLikeThis, measured apart with the server stopped): ")
-                    .append(related.get("related_cpu_ms")).append(" ms of CPU per article page, on an index of ")
+            md.append("\nRelated stories alone (`ArticleSearch.related` working a list out, measured apart with the server stopped): ")
+                    .append(related.get("related_cpu_ms")).append(" ms of CPU per article, on an index of ")
                     .append(related.get("segments")).append(" segments.\n");
         }
         md.append("\nBulk publish: ").append(imported.get("articles")).append(" articles stored in ")
@@ -168,6 +169,7 @@ public final class BenchReport {
         }
         json.put("loads", loads);
         json.put("startup_ms", orNull(number("startup.ms")));
+        json.put("first_startup_ms", orNull(number("startup.first.ms")));
         json.put("rss_mb", orNull(number("rss.kb") / 1024));
         json.put("rss_anon_mb", orNull(number("rss.anon.kb") / 1024));
         json.put("rss_file_mb", orNull(number("rss.file.kb") / 1024));

@@ -45,6 +45,35 @@ class BodyRendererTest {
     }
 
     @Test
+    void theOpeningReadsEveryKindOfBodyAsTheFullParserDoes() {
+        String html = renderer.toHtml("""
+                ## A heading, then *emphasis*, **strong**, `code` and a [link](https://example.org/?a=1&b=2 "Title > here")
+
+                - first item
+                - second&nbsp;item with &eacute; and &#8212; and 5 < 6 > 4
+
+                1. one
+                2. two
+
+                > quoted *text*
+                > on two lines
+
+                ![Harbour at dawn](/assets/sample/harbour.svg)
+
+                Line one\
+                line two, and <em>inline html</em><br>after a break.
+
+                ```
+                code   block
+                ```
+
+                Last paragraph.
+                """);
+        // The same words and spaces, except that a teaser folds a code block's runs of spaces.
+        assertThat(BodyRenderer.opening(html, 100_000)).isEqualTo(BodyRenderer.plainText(html).replaceAll("\\s+", " "));
+    }
+
+    @Test
     void hostileHtmlInTheBodyIsRemoved() {
         String html = renderer.toHtml("""
                 Hello <script>alert('x')</script> world.

@@ -3,6 +3,7 @@ package org.gazette.site;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -81,6 +82,8 @@ public final class Pages {
     /** Renders a page as the response; the page cache learns from {@code params} which articles it shows. */
     public void html(Context ctx, String template, Map<String, Object> params) {
         CacheTags.of(ctx).shown(params);
-        ctx.contentType("text/html; charset=utf-8").result(render(template, params));
+        Utf8ByteOutput output = new Utf8ByteOutput(16_384);
+        templates.render(template, params, output);
+        ctx.contentType("text/html; charset=utf-8").result(output.toByteArray());
     }
 }

@@ -75,7 +75,7 @@ public final class ArticleSearch {
             if (text == null && !request.query().isEmpty()) {
                 return SearchResults.empty(request);
             }
-            Attempt best = attempt(searcher, parsed, text, request, offset + limit);
+            Attempt best = attempt(searcher, parsed, text, queries.counting(parsed), request, offset + limit);
             String didYouMean = null;
             boolean corrected = false;
             boolean relaxed = false;
@@ -83,7 +83,8 @@ public final class ArticleSearch {
                 didYouMean = spelling.correct(request.query(), searcher.getIndexReader());
                 if (didYouMean != null && best.total() == 0) {
                     QueryBuilder.Parsed better = QueryBuilder.parse(didYouMean);
-                    Attempt again = attempt(searcher, better, queries.build(better), request, offset + limit);
+                    Attempt again = attempt(searcher, better, queries.build(better), queries.counting(better), request,
+                            offset + limit);
                     if (again != null && again.total() > 0) {
                         best = again;
                         corrected = true;
@@ -91,7 +92,8 @@ public final class ArticleSearch {
                 }
             }
             if (best.total() == 0 && best.text() != null) {
-                Attempt again = attempt(searcher, best.parsed(), queries.relaxed(best.parsed()), request, offset + limit);
+                Attempt again = attempt(searcher, best.parsed(), queries.relaxed(best.parsed()),
+                        queries.relaxedCounting(best.parsed()), request, offset + limit);
                 if (again != null && again.total() > 0) {
                     best = again;
                     relaxed = true;
@@ -99,7 +101,8 @@ public final class ArticleSearch {
             }
             ScoreDoc[] all = best.top().scoreDocs;
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(offset, all.length), all.length);
-            return new SearchResults(request, best.total(), Highlights.of(searcher, index.analyzer(), best.text(), page),
+            Query marked = best.text() == null ? null : queries.highlighting(best.parsed());
+            return new SearchResults(request, best.total(), Highlights.of(searcher, index.analyzer(), marked, page),
                     best.counts().facets(), didYouMean, corrected, relaxed);
         }
     }
@@ -144,9 +147,12 @@ public final class ArticleSearch {
     private record CountKey(Object reader, Query matching) {
     }
 
-    /** Runs {@code text} (null: filters only) with the request's filters and order; null if there is no query to run. */
-    private Attempt attempt(FacetSearcher searcher, QueryBuilder.Parsed parsed, Query text, SearchRequest request, int n)
-            throws IOException {
+    /**
+     * Runs {@code text} (null: filters only) with the request's filters and order, and counts the
+     * same matches through {@code counting}; null if there is no query to run.
+     */
+    private Attempt attempt(FacetSearcher searcher, QueryBuilder.Parsed parsed, Query text, Query counting,
+                            SearchRequest request, int n) throws IOException {
         if (text == null && !request.query().isEmpty()) {
             return null;
         }
@@ -157,7 +163,7 @@ public final class ArticleSearch {
                 ? searcher.search(query, Math.max(1, n), NEWEST)
                 : searcher.search(query, Math.max(1, n));
         // ... then every match counted for the facets, without scoring.
-        return new Attempt(top, count(searcher, Filters.apply(text, request, zone), request), parsed, text);
+        return new Attempt(top, count(searcher, Filters.apply(counting, request, zone), request), parsed, text);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.gazette.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -105,11 +106,52 @@ final class QueryBuilder {
 
     /** All required groups must match; null when nothing searchable was typed (only stop words, say). */
     Query build(Parsed parsed) {
+        return build(parsed, this::clause);
+    }
+
+    /**
+     * Exactly the articles {@link #build} matches, in a form that is cheap to run to the last match
+     * (for the total and the facet counts) but cannot rank: null when {@link #build} is null.
+     */
+    Query counting(Parsed parsed) {
+        return build(parsed, this::countingClause);
+    }
+
+    /** Exactly the articles {@link #relaxed} matches, cheap to count like {@link #counting}. */
+    Query relaxedCounting(Parsed parsed) {
+        return relaxed(parsed, this::countingClause);
+    }
+
+    /**
+     * What to mark in headlines and snippets: any of the wanted words and phrases, in the two
+     * highlighted fields only (the page's hits already match the whole query). With no wanted words
+     * ({@code -dam} alone) nothing is marked and the highlighter falls back to a body's opening.
+     */
+    Query highlighting(Parsed parsed) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int added = 0;
+        for (List<Clause> group : parsed.required()) {
+            for (Clause clause : group) {
+                for (String lang : languages) {
+                    for (String name : List.of(IndexFields.HEADLINE, IndexFields.BODY)) {
+                        Query q = lucene.createPhraseQuery(IndexFields.field(name, lang), clause.text());
+                        if (q != null) {
+                            b.add(q, Occur.SHOULD);
+                            added++;
+                        }
+                    }
+                }
+            }
+        }
+        return added == 0 ? new MatchAllDocsQuery() : b.build();
+    }
+
+    private Query build(Parsed parsed, Function<Clause, Query> clauses) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int musts = 0;
         boolean meaningful = false;
         for (List<Clause> group : parsed.required()) {
-            Query q = group(group);
+            Query q = group(group, clauses);
             if (q != null) {
                 b.add(q, Occur.MUST);
                 musts++;
@@ -121,7 +163,7 @@ final class QueryBuilder {
             return null;
         }
         for (Clause clause : parsed.excluded()) {
-            Query q = clause(clause);
+            Query q = clauses.apply(clause);
             if (q != null) {
                 b.add(q, Occur.MUST_NOT);
             }
@@ -137,9 +179,13 @@ final class QueryBuilder {
 
     /** A looser query for when the strict one finds nothing: most of the words, in any field. */
     Query relaxed(Parsed parsed) {
+        return relaxed(parsed, this::clause);
+    }
+
+    private Query relaxed(Parsed parsed, Function<Clause, Query> kind) {
         List<Query> clauses = new ArrayList<>();
         for (List<Clause> group : parsed.required()) {
-            Query q = group(group);
+            Query q = group(group, kind);
             if (q != null) {
                 clauses.add(q);
             }
@@ -151,7 +197,7 @@ final class QueryBuilder {
         clauses.forEach(q -> b.add(q, Occur.SHOULD));
         b.setMinimumNumberShouldMatch(clauses.size() >= 3 ? clauses.size() - 1 : 1);
         for (Clause clause : parsed.excluded()) {
-            Query q = clause(clause);
+            Query q = kind.apply(clause);
             if (q != null) {
                 b.add(q, Occur.MUST_NOT);
             }
@@ -190,14 +236,14 @@ final class QueryBuilder {
         return LongPoint.newDistanceFeatureQuery(IndexFields.PUBLISHED, (float) points, hour, RECENCY_PIVOT_MS);
     }
 
-    private Query group(List<Clause> group) {
+    private Query group(List<Clause> group, Function<Clause, Query> clauses) {
         if (group.size() == 1) {
-            return clause(group.get(0));
+            return clauses.apply(group.get(0));
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int added = 0;
         for (Clause clause : group) {
-            Query q = clause(clause);
+            Query q = clauses.apply(clause);
             if (q != null) {
                 b.add(q, Occur.SHOULD);
                 added++;
@@ -236,6 +282,39 @@ final class QueryBuilder {
         }
         for (String lang : dropping) {
             b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, lang))), 0f), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /**
+     * The articles {@link #clause} matches, found through each language's catch-all field: one term
+     * per language instead of one per field. A clause that analyzes to several words (a phrase, or
+     * "covid-19") needs positions, which that field does not keep: then it is {@link #clause} itself.
+     */
+    Query countingClause(Clause clause) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int real = 0;
+        List<String> dropping = new ArrayList<>();
+        for (String lang : languages) {
+            Query q = lucene.createPhraseQuery(IndexFields.field(IndexFields.MATCH, lang), clause.text());
+            if (q == null) {
+                dropping.add(lang);
+            } else if (q instanceof TermQuery) {
+                b.add(q, Occur.SHOULD);
+                real++;
+            } else {
+                return clause(clause);
+            }
+        }
+        if (real == 0) {
+            return null;
+        }
+        Query byline = lucene.createPhraseQuery(IndexFields.BYLINE, clause.text());
+        if (byline != null) {
+            b.add(byline, Occur.SHOULD);
+        }
+        for (String lang : dropping) {
+            b.add(new TermQuery(new Term(IndexFields.LANGUAGE, lang)), Occur.SHOULD);
         }
         return b.build();
     }

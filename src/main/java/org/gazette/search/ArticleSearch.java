@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -156,14 +159,33 @@ public final class ArticleSearch {
         if (text == null && !request.query().isEmpty()) {
             return null;
         }
-        Query ranked = text == null ? null : queries.ranked(text, parsed, recencyPoints, System.currentTimeMillis());
-        Query query = Filters.apply(ranked, request, zone);
+        QueryBuilder.Ranking ranking = text == null ? null
+                : queries.ranking(text, counting, parsed, recencyPoints, System.currentTimeMillis());
         // The top hits, where Lucene skips documents that cannot make the page ...
-        TopDocs top = ranked == null || request.newest()
-                ? searcher.search(query, Math.max(1, n), NEWEST)
-                : searcher.search(query, Math.max(1, n));
+        TopDocs top = ranking == null || request.newest()
+                ? searcher.search(Filters.apply(text, request, zone), Math.max(1, n), NEWEST)
+                : top(searcher, ranking, request, Math.max(1, n));
         // ... then every match counted for the facets, without scoring.
         return new Attempt(top, count(searcher, Filters.apply(counting, request, zone), request), parsed, text);
+    }
+
+    /** The best {@code n} of the ranking: those of its main query and of its headline-bonus query, merged. */
+    private TopDocs top(FacetSearcher searcher, QueryBuilder.Ranking ranking, SearchRequest request, int n) throws IOException {
+        TopDocs main = searcher.search(Filters.apply(ranking.main(), request, zone), n);
+        if (ranking.withBonus() == null) {
+            return main;
+        }
+        TopDocs bonus = searcher.search(Filters.apply(ranking.withBonus(), request, zone), n);
+        Map<Integer, ScoreDoc> best = new HashMap<>();
+        for (TopDocs part : List.of(main, bonus)) {
+            for (ScoreDoc hit : part.scoreDocs) {
+                best.merge(hit.doc, hit, (a, b) -> a.score >= b.score ? a : b);
+            }
+        }
+        ScoreDoc[] merged = best.values().stream()
+                .sorted(Comparator.comparingDouble((ScoreDoc hit) -> -hit.score).thenComparingInt(hit -> hit.doc))
+                .limit(n).toArray(ScoreDoc[]::new);
+        return new TopDocs(main.totalHits, merged);
     }
 
     /**

@@ -168,6 +168,82 @@ class SearchCountsTest {
     }
 
     @Test
+    void topHitsAreThoseOfTheWholeRankingSum() throws Exception {
+        Random random = new Random(5);
+        List<String> asked = new ArrayList<>(List.of("dam", "sarn dam", "harbour -storm", "dam OR harbour", "\"sarn dam\"",
+                "presa de sarn", "covid 19"));
+        for (int i = 0; i < 80; i++) {
+            String[] words = archive.get(random.nextInt(archive.size())).headline().toLowerCase(java.util.Locale.ROOT).split(" ");
+            int at = random.nextInt(words.length);
+            int length = 1 + i % 3;
+            asked.add(String.join(" ", java.util.Arrays.copyOfRange(words, at, Math.min(words.length, at + length))));
+        }
+        // A strong preference for recency, so it reorders many pages.
+        ArticleSearch ranked = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 5.0, 0);
+        int compared = 0;
+        for (String q : asked) {
+            for (int page = 1; page <= 2; page++) {
+                long hour = System.currentTimeMillis() / 3_600_000L;
+                SearchResults results = ranked.search(new SearchRequest(q, Map.of(), null, null, false, page), 10);
+                List<float[]> expected = referenceTop(q, 5.0, page * 10);
+                if (hour != System.currentTimeMillis() / 3_600_000L || results.corrected() || results.relaxed()) {
+                    continue;
+                }
+                List<float[]> pageOf = expected.subList(Math.min(expected.size(), (page - 1) * 10), expected.size());
+                assertThat(results.hits()).as("hits of %s page %d", q, page).hasSameSizeAs(pageOf);
+                for (int i = 0; i < pageOf.size(); i++) {
+                    SearchHit hit = results.hits().get(i);
+                    float want = pageOf.get(i)[1];
+                    assertThat(hit.score()).as("score %d of %s", i, q).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-4f * Math.max(1, want)));
+                    boolean tied = pageOf.stream().filter(e -> Math.abs(e[1] - want) <= 1e-4f * Math.max(1, want)).count() > 1;
+                    if (!tied) {
+                        assertThat(hit.articleId()).as("hit %d of %s", i, q).isEqualTo((long) pageOf.get(i)[0]);
+                    }
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(800);
+    }
+
+    /**
+     * (article id, score) of the best {@code n} by the ranking written as one query, with Lucene's own
+     * distance feature for recency, every match scored.
+     */
+    private static List<float[]> referenceTop(String q, double points, int n) throws Exception {
+        QueryBuilder.Parsed parsed = QueryBuilder.parse(q);
+        Query text = queries.build(parsed);
+        if (text == null) {
+            return List.of();
+        }
+        long now = System.currentTimeMillis();
+        var whole = new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(text, org.apache.lucene.search.BooleanClause.Occur.MUST)
+                .add(org.apache.lucene.document.LongPoint.newDistanceFeatureQuery(IndexFields.PUBLISHED, (float) points,
+                        now - now % 3_600_000L, 30L * 86_400_000L), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        if (parsed.isPlain() && parsed.words().size() >= 2) {
+            var bonus = new org.apache.lucene.search.BooleanQuery.Builder();
+            for (String lang : index.languages()) {
+                Query phrase = new org.apache.lucene.util.QueryBuilder(index.analyzer())
+                        .createPhraseQuery(IndexFields.field(IndexFields.HEADLINE, lang), String.join(" ", parsed.words()));
+                if (phrase != null) {
+                    bonus.add(phrase, org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+                }
+            }
+            whole.add(new org.apache.lucene.search.BoostQuery(bonus.build(), 3f), org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        }
+        try (SearchIndex.Lease lease = index.lease()) {
+            var top = lease.searcher().search(whole.build(),
+                    new org.apache.lucene.search.TopScoreDocCollectorManager(n, Integer.MAX_VALUE));
+            List<float[]> out = new ArrayList<>();
+            for (var hit : top.scoreDocs) {
+                out.add(new float[] {Highlights.id(lease.searcher(), hit.doc), hit.score});
+            }
+            return out;
+        }
+    }
+
+    @Test
     void datesFilterTheCountsToo() throws Exception {
         SearchRequest request = new SearchRequest("sarn", Map.of(), LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"),
                 false, 1);

@@ -10,10 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -199,12 +196,13 @@ public final class ArticleSearch {
         if (known != null) {
             return known;
         }
-        FacetsCollector counted = searcher.search(new ConstantScoreQuery(matching), new FacetsCollectorManager());
-        long total = 0;
-        for (FacetsCollector.MatchingDocs docs : counted.getMatchingDocs()) {
-            total += docs.totalHits;
+        Counts counts;
+        if (searcher.counter() == null) {
+            counts = new Counts(searcher.count(matching), List.of());
+        } else {
+            FacetCounter.Counted counted = searcher.counter().count(matching);
+            counts = new Counts(counted.total(), Facets.count(searcher, counted, request));
         }
-        Counts counts = new Counts(total, Facets.count(searcher, counted, request));
         if (key != null && countCache != null) {
             countCache.put(key, counts);
         }

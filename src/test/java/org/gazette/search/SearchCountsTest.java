@@ -244,6 +244,28 @@ class SearchCountsTest {
     }
 
     @Test
+    void oneWordIsMarkedAsTheQuerysOwnMatchingWouldMarkIt() throws Exception {
+        Random random = new Random(9);
+        int marked = 0;
+        for (int i = 0; i < 40; i++) {
+            String word = generatedWord(random);
+            QueryBuilder.Parsed parsed = QueryBuilder.parse(word);
+            if (queries.build(parsed) == null) {
+                continue;
+            }
+            try (SearchIndex.Lease lease = index.lease()) {
+                FacetSearcher searcher = lease.searcher();
+                var page = searcher.search(queries.build(parsed), 10).scoreDocs;
+                Query query = queries.highlighting(parsed);
+                List<SearchHit> quick = Highlights.of(searcher, index.analyzer(), query, page);
+                assertThat(quick).as(word).isEqualTo(Highlights.of(searcher, index.analyzer(), query, page, true));
+                marked += (int) quick.stream().filter(h -> h.snippetHtml() != null && h.snippetHtml().contains("<mark>")).count();
+            }
+        }
+        assertThat(marked).isGreaterThan(100);
+    }
+
+    @Test
     void datesFilterTheCountsToo() throws Exception {
         SearchRequest request = new SearchRequest("sarn", Map.of(), LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"),
                 false, 1);

@@ -16,8 +16,9 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -128,13 +129,12 @@ final class FacetCounter {
         int[] global = new int[state.getSize()];
         long total = 0;
         for (LeafReaderContext leaf : uncached.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
+            FixedBitSet hits = matches(weight, leaf);
+            if (hits == null) {
                 continue;
             }
             SegmentOrds segment = segments.get(leaf.ord);
             Bits live = leaf.reader().getLiveDocs();
-            FixedBitSet hits = matches(scorer, leaf.reader().maxDoc());
             int[] counts = new int[segment.valueCount()];
             long found;
             if (hits.cardinality() * 2L > leaf.reader().maxDoc()) {
@@ -157,19 +157,24 @@ final class FacetCounter {
         return new Counted(total, global);
     }
 
-    private static FixedBitSet matches(Scorer scorer, int maxDoc) throws IOException {
-        FixedBitSet hits = new FixedBitSet(maxDoc);
-        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
-        if (twoPhase == null) {
-            hits.or(scorer.iterator());
-        } else {
-            DocIdSetIterator candidates = twoPhase.approximation();
-            for (int doc = candidates.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = candidates.nextDoc()) {
-                if (twoPhase.matches()) {
-                    hits.set(doc);
-                }
-            }
+    /** Every document (live or not) {@code weight} matches in {@code leaf}; null for none. */
+    private static FixedBitSet matches(Weight weight, LeafReaderContext leaf) throws IOException {
+        BulkScorer scorer = weight.bulkScorer(leaf);
+        if (scorer == null) {
+            return null;
         }
+        FixedBitSet hits = new FixedBitSet(leaf.reader().maxDoc());
+        // Lucene's bulk scorers fill a window at a time (a disjunction without its priority queue).
+        scorer.score(new LeafCollector() {
+            @Override
+            public void setScorer(Scorable ignored) {
+            }
+
+            @Override
+            public void collect(int doc) {
+                hits.set(doc);
+            }
+        }, null);
         return hits;
     }
 

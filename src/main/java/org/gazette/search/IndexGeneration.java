@@ -32,9 +32,6 @@ final class IndexGeneration implements AutoCloseable {
     /** Bumped whenever the document layout changes, so an index of an older layout is rebuilt. */
     static final String SCHEMA_VERSION = "6";
 
-    static final org.apache.lucene.search.Sort NEWEST_FIRST = new org.apache.lucene.search.Sort(
-            new org.apache.lucene.search.SortField(IndexFields.PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true));
-
     final int number;
     final Path dir;
     private final Directory directory;
@@ -60,9 +57,7 @@ final class IndexGeneration implements AutoCloseable {
         Directory directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(128)
-                // Newest first: a recency-ranked search can stop reading old matches (see RecencyQuery).
-                .setIndexSort(NEWEST_FIRST);
+                .setRAMBufferSizeMB(128);
         try {
             return new IndexGeneration(number, dir, directory, new IndexWriter(directory, config));
         } catch (IOException | RuntimeException e) {

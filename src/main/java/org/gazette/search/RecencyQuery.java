@@ -12,8 +12,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.Weight;
 
 /**
@@ -21,11 +19,9 @@ import org.apache.lucene.search.Weight;
  * published at {@code origin} gets all of them and one {@code pivot} away half (the curve of
  * Lucene's distance feature query).
  *
- * <p>Why not that query: in an index kept newest first ({@link IndexGeneration} sorts it so), every
- * document after the current one is at most as recent, so the points still to be had only shrink
- * as a search moves on. This scorer says so to Lucene, which can then stop looking at a common
- * word's old matches once ten recent ones are in hand. In a segment not sorted that way it claims
- * nothing and gives the same scores.
+ * <p>Why not that query: this one can be limited to the documents another query matches, so that
+ * recency can join the words' own clauses in one flat disjunction, which Lucene searches for its
+ * top hits far faster than "words must match, recency should" (see {@link QueryBuilder#ranking}).
  */
 final class RecencyQuery extends Query {
 
@@ -69,16 +65,6 @@ final class RecencyQuery extends Query {
         return (float) (points * ((double) pivot / (pivot + (double) distance)));
     }
 
-    /** True when the segment's documents run from the newest to the oldest publication time. */
-    private boolean newestFirst(LeafReaderContext leaf) {
-        Sort sort = leaf.reader().getMetaData().getSort();
-        if (sort == null || sort.getSort().length == 0) {
-            return false;
-        }
-        SortField first = sort.getSort()[0];
-        return field.equals(first.getField()) && first.getType() == SortField.Type.LONG && first.getReverse();
-    }
-
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
         float most = points * boost;
@@ -97,8 +83,7 @@ final class RecencyQuery extends Query {
                     }
                     docs = inner.iterator();
                 }
-                return new Recent(this, DocValues.getNumeric(leaf.reader(), field), docs,
-                        newestFirst(leaf) ? DocValues.getNumeric(leaf.reader(), field) : null, most);
+                return new Recent(this, DocValues.getNumeric(leaf.reader(), field), docs, most);
             }
 
             @Override
@@ -121,22 +106,16 @@ final class RecencyQuery extends Query {
         };
     }
 
-    /**
-     * Scores from the doc values, over {@code docs} (null: the documents that have a value);
-     * {@code ahead} (null if unsorted) reads the value that bounds what is left.
-     */
+    /** Scores from the doc values, over {@code docs} (null: the documents that have a value). */
     private final class Recent extends Scorer {
         private final NumericDocValues values;
         private final DocIdSetIterator docs;
-        private final NumericDocValues ahead;
         private final float most;
-        private int from;
 
-        Recent(Weight weight, NumericDocValues values, DocIdSetIterator docs, NumericDocValues ahead, float most) {
+        Recent(Weight weight, NumericDocValues values, DocIdSetIterator docs, float most) {
             super(weight);
             this.values = values;
             this.docs = docs == null ? values : docs;
-            this.ahead = ahead;
             this.most = most;
         }
 
@@ -160,27 +139,8 @@ final class RecencyQuery extends Query {
         }
 
         @Override
-        public int advanceShallow(int target) {
-            from = Math.max(from, target);
-            return DocIdSetIterator.NO_MORE_DOCS;
-        }
-
-        @Override
-        public float getMaxScore(int upTo) throws IOException {
-            if (ahead == null) {
-                return most;
-            }
-            // Documents this scorer has passed can no longer score; the next one is the most recent left.
-            int start = Math.max(from, Math.max(0, docs.docID()));
-            if (ahead.docID() < start) {
-                ahead.advance(start);
-            }
-            if (ahead.docID() == DocIdSetIterator.NO_MORE_DOCS || ahead.docID() > upTo) {
-                return 0;
-            }
-            long newest = ahead.longValue();
-            // Past the origin (later the same hour), documents further on can be closer to it.
-            return newest > origin ? most : points(most, origin, pivot, newest);
+        public float getMaxScore(int upTo) {
+            return most;
         }
     }
 

@@ -39,24 +39,6 @@ public final class NewsAnalyzer extends Analyzer {
         this.kind = kind;
     }
 
-    /** {@code reuse}: how token streams are reused (see {@link #FRESH}). */
-    NewsAnalyzer(Kind kind, ReuseStrategy reuse) {
-        super(reuse);
-        this.kind = kind;
-    }
-
-    /** Never reuses: every token stream is its own, so several may be open at once on one thread. */
-    static final ReuseStrategy FRESH = new ReuseStrategy() {
-        @Override
-        public TokenStreamComponents getReusableComponents(Analyzer analyzer, String fieldName) {
-            return null;
-        }
-
-        @Override
-        public void setReusableComponents(Analyzer analyzer, String fieldName, TokenStreamComponents components) {
-        }
-    };
-
     /** The English analysis, kept as the no-argument form for existing callers. */
     public NewsAnalyzer() {
         this(Kind.ENGLISH);

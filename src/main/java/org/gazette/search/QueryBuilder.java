@@ -350,9 +350,10 @@ final class QueryBuilder {
     }
 
     /**
-     * The articles {@link #clause} matches, found through each language's catch-all field: one term
-     * per language instead of one per field. A clause that analyzes to several words (a phrase, or
-     * "covid-19") needs positions, which that field does not keep: then it is {@link #clause} itself.
+     * The articles {@link #clause} matches, found through each language's catch-all field and its
+     * body: two terms per language instead of one per field. A clause that analyzes to several words
+     * (a phrase, or "covid-19") needs positions, which the catch-all field does not keep: then it is
+     * {@link #clause} itself.
      */
     Query countingClause(Clause clause) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -362,8 +363,9 @@ final class QueryBuilder {
             Query q = lucene.createPhraseQuery(IndexFields.field(IndexFields.MATCH, lang), clause.text());
             if (q == null) {
                 dropping.add(lang);
-            } else if (q instanceof TermQuery) {
+            } else if (q instanceof TermQuery term) {
                 b.add(q, Occur.SHOULD);
+                b.add(new TermQuery(new Term(IndexFields.field(IndexFields.BODY, lang), term.getTerm().bytes())), Occur.SHOULD);
                 real++;
             } else {
                 return clause(clause);

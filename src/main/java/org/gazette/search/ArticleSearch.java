@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -75,7 +75,7 @@ public final class ArticleSearch {
             if (text == null && !request.query().isEmpty()) {
                 return SearchResults.empty(request);
             }
-            Attempt best = attempt(searcher, parsed, text, request, offset + limit);
+            Attempt best = attempt(searcher, parsed, text, queries.counting(parsed), request, offset + limit);
             String didYouMean = null;
             boolean corrected = false;
             boolean relaxed = false;
@@ -83,7 +83,8 @@ public final class ArticleSearch {
                 didYouMean = spelling.correct(request.query(), searcher.getIndexReader());
                 if (didYouMean != null && best.total() == 0) {
                     QueryBuilder.Parsed better = QueryBuilder.parse(didYouMean);
-                    Attempt again = attempt(searcher, better, queries.build(better), request, offset + limit);
+                    Attempt again = attempt(searcher, better, queries.build(better), queries.counting(better), request,
+                            offset + limit);
                     if (again != null && again.total() > 0) {
                         best = again;
                         corrected = true;
@@ -91,7 +92,8 @@ public final class ArticleSearch {
                 }
             }
             if (best.total() == 0 && best.text() != null) {
-                Attempt again = attempt(searcher, best.parsed(), queries.relaxed(best.parsed()), request, offset + limit);
+                Attempt again = attempt(searcher, best.parsed(), queries.relaxed(best.parsed()),
+                        queries.relaxedCounting(best.parsed()), request, offset + limit);
                 if (again != null && again.total() > 0) {
                     best = again;
                     relaxed = true;
@@ -99,7 +101,8 @@ public final class ArticleSearch {
             }
             ScoreDoc[] all = best.top().scoreDocs;
             ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(offset, all.length), all.length);
-            return new SearchResults(request, best.total(), Highlights.of(searcher, index.analyzer(), best.text(), page),
+            Query marked = best.text() == null ? null : queries.highlighting(best.parsed());
+            return new SearchResults(request, best.total(), Highlights.of(searcher, index.analyzer(), marked, page),
                     best.counts().facets(), didYouMean, corrected, relaxed);
         }
     }
@@ -144,20 +147,42 @@ public final class ArticleSearch {
     private record CountKey(Object reader, Query matching) {
     }
 
-    /** Runs {@code text} (null: filters only) with the request's filters and order; null if there is no query to run. */
-    private Attempt attempt(FacetSearcher searcher, QueryBuilder.Parsed parsed, Query text, SearchRequest request, int n)
-            throws IOException {
+    /**
+     * Runs {@code text} (null: filters only) with the request's filters and order, and counts the
+     * same matches through {@code counting}; null if there is no query to run.
+     */
+    private Attempt attempt(FacetSearcher searcher, QueryBuilder.Parsed parsed, Query text, Query counting,
+                            SearchRequest request, int n) throws IOException {
         if (text == null && !request.query().isEmpty()) {
             return null;
         }
-        Query ranked = text == null ? null : queries.ranked(text, parsed, recencyPoints, System.currentTimeMillis());
-        Query query = Filters.apply(ranked, request, zone);
+        QueryBuilder.Ranking ranking = text == null ? null
+                : queries.ranking(text, counting, parsed, recencyPoints, System.currentTimeMillis());
         // The top hits, where Lucene skips documents that cannot make the page ...
-        TopDocs top = ranked == null || request.newest()
-                ? searcher.search(query, Math.max(1, n), NEWEST)
-                : searcher.search(query, Math.max(1, n));
+        TopDocs top = ranking == null || request.newest()
+                ? searcher.search(Filters.apply(text, request, zone), Math.max(1, n), NEWEST)
+                : top(searcher, ranking, request, Math.max(1, n));
         // ... then every match counted for the facets, without scoring.
-        return new Attempt(top, count(searcher, Filters.apply(text, request, zone), request), parsed, text);
+        return new Attempt(top, count(searcher, Filters.apply(counting, request, zone), request), parsed, text);
+    }
+
+    /** The best {@code n} of the ranking: those of its main query and of its headline-bonus query, merged. */
+    private TopDocs top(FacetSearcher searcher, QueryBuilder.Ranking ranking, SearchRequest request, int n) throws IOException {
+        TopDocs main = searcher.search(Filters.apply(ranking.main(), request, zone), n);
+        if (ranking.withBonus() == null) {
+            return main;
+        }
+        TopDocs bonus = searcher.search(Filters.apply(ranking.withBonus(), request, zone), n);
+        Map<Integer, ScoreDoc> best = new HashMap<>();
+        for (TopDocs part : List.of(main, bonus)) {
+            for (ScoreDoc hit : part.scoreDocs) {
+                best.merge(hit.doc, hit, (a, b) -> a.score >= b.score ? a : b);
+            }
+        }
+        ScoreDoc[] merged = best.values().stream()
+                .sorted(Comparator.comparingDouble((ScoreDoc hit) -> -hit.score).thenComparingInt(hit -> hit.doc))
+                .limit(n).toArray(ScoreDoc[]::new);
+        return new TopDocs(main.totalHits, merged);
     }
 
     /**
@@ -171,12 +196,13 @@ public final class ArticleSearch {
         if (known != null) {
             return known;
         }
-        FacetsCollector counted = searcher.search(new ConstantScoreQuery(matching), new FacetsCollectorManager());
-        long total = 0;
-        for (FacetsCollector.MatchingDocs docs : counted.getMatchingDocs()) {
-            total += docs.totalHits;
+        Counts counts;
+        if (searcher.counter() == null) {
+            counts = new Counts(searcher.count(matching), List.of());
+        } else {
+            FacetCounter.Counted counted = searcher.counter().count(matching);
+            counts = new Counts(counted.total(), Facets.count(searcher, counted, request));
         }
-        Counts counts = new Counts(total, Facets.count(searcher, counted, request));
         if (key != null && countCache != null) {
             countCache.put(key, counts);
         }

@@ -17,10 +17,21 @@ import org.apache.lucene.search.IndexSearcher;
 public final class FacetSearcher extends IndexSearcher {
 
     private final SortedSetDocValuesReaderState facetState;
+    private final FacetCounter counter;
 
     FacetSearcher(IndexReader reader) {
         super(reader);
         this.facetState = hasFacets(reader) ? state(reader) : null;
+        try {
+            this.counter = facetState == null ? null : new FacetCounter(facetState);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts matches and their facet values; null while the index holds no articles. */
+    FacetCounter counter() {
+        return counter;
     }
 
     /** Null while the index holds no articles. */

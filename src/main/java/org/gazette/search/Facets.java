@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.SortedSetDocValues;
 
 /** Counts of the matching articles by section, tag, author, source and year, for the results page. */
 public final class Facets {
@@ -25,25 +24,33 @@ public final class Facets {
     private Facets() {
     }
 
-    static List<Group> count(FacetSearcher searcher, FacetsCollector hits, SearchRequest request) throws IOException {
+    /** The ordinals in {@code range} with the highest counts, most first; equal counts by ordinal (label order). */
+    private static int[] top(int[] counts, SortedSetDocValuesReaderState.OrdRange range, int n) {
+        return java.util.stream.IntStream.rangeClosed(range.start, range.end).filter(ord -> counts[ord] > 0).boxed()
+                .sorted(Comparator.comparingInt((Integer ord) -> -counts[ord]).thenComparingInt(ord -> ord))
+                .limit(n).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The values of each dimension in {@code counted}, as Lucene's sorted-set facet counts would give them. */
+    static List<Group> count(FacetSearcher searcher, FacetCounter.Counted counted, SearchRequest request) throws IOException {
         List<Group> groups = new ArrayList<>();
-        if (searcher.facetState() == null) {
+        if (searcher.counter() == null) {
             return groups;
         }
-        var counts = new SortedSetDocValuesFacetCounts(searcher.facetState(), hits);
+        SortedSetDocValuesReaderState state = searcher.counter().state();
+        SortedSetDocValues labels = state.getDocValues();
+        int[] counts = counted.counts();
         for (String dim : IndexFields.DIMENSIONS) {
-            FacetResult result;
-            try {
-                result = counts.getTopChildren(dim.equals(IndexFields.DIM_YEAR) ? 50 : TOP, dim);
-            } catch (IllegalArgumentException e) {
+            SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
+            if (range == null) {
                 // No article has this dimension yet (no republished stories, say).
                 continue;
             }
             List<Value> values = new ArrayList<>();
-            if (result != null) {
-                for (LabelAndValue lv : result.labelValues) {
-                    values.add(new Value(lv.label, lv.value.longValue(), request.isSelected(dim, lv.label)));
-                }
+            for (int ord : top(counts, range, dim.equals(IndexFields.DIM_YEAR) ? 50 : TOP)) {
+                String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
+                String label = path[path.length - 1];
+                values.add(new Value(label, counts[ord], request.isSelected(dim, label)));
             }
             // A chosen value stays visible (so it can be removed) even when it is not among the top ones.
             for (String chosen : request.filters().getOrDefault(dim, List.of())) {

@@ -39,6 +39,15 @@ final class Highlights {
 
     /** {@code query} may be null (a page of filters only): then nothing is marked and the body gives no snippet. */
     static List<SearchHit> of(FacetSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page) throws IOException {
+        // The query's own matching (which marks a phrase as one span) is dear; for one word looking
+        // its terms up marks the same, cheaper. (For several words the two ways can pick a different
+        // best passage, so those keep the first.)
+        return of(searcher, analyzer, query, page, query == null || !oneTermPerField(query));
+    }
+
+    /** {@code matching}: mark what the query's own matching finds, rather than its terms. */
+    static List<SearchHit> of(FacetSearcher searcher, Analyzer analyzer, Query query, ScoreDoc[] page, boolean matching)
+            throws IOException {
         List<SearchHit> hits = new ArrayList<>();
         if (page.length == 0) {
             return hits;
@@ -46,6 +55,7 @@ final class Highlights {
         Map<String, String[]> marked = Map.of();
         if (query != null) {
             UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                    .withWeightMatches(matching)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(20_000)) {
                 /** A headline is one passage; the body's best passage is a sentence or two, at least a line long. */
@@ -69,6 +79,33 @@ final class Highlights {
                     Float.isNaN(page[i].score) ? 0 : page[i].score));
         }
         return hits;
+    }
+
+    /** True when {@code query} looks for a single term in each field (one word, no phrase). */
+    private static boolean oneTermPerField(Query query) {
+        Map<String, java.util.Set<String>> terms = new java.util.HashMap<>();
+        boolean[] other = {false};
+        query.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, org.apache.lucene.index.Term... found) {
+                for (org.apache.lucene.index.Term t : found) {
+                    terms.computeIfAbsent(t.field(), f -> new java.util.HashSet<>()).add(t.text());
+                }
+                other[0] |= found.length > 1;
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                other[0] = true;
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur,
+                                                                        Query parent) {
+                return this;
+            }
+        });
+        return !other[0] && terms.values().stream().allMatch(t -> t.size() == 1);
     }
 
     static long id(FacetSearcher searcher, int doc) throws IOException {

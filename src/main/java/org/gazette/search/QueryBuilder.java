@@ -2,11 +2,12 @@ package org.gazette.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -105,11 +106,52 @@ final class QueryBuilder {
 
     /** All required groups must match; null when nothing searchable was typed (only stop words, say). */
     Query build(Parsed parsed) {
+        return build(parsed, this::clause);
+    }
+
+    /**
+     * Exactly the articles {@link #build} matches, in a form that is cheap to run to the last match
+     * (for the total and the facet counts) but cannot rank: null when {@link #build} is null.
+     */
+    Query counting(Parsed parsed) {
+        return build(parsed, this::countingClause);
+    }
+
+    /** Exactly the articles {@link #relaxed} matches, cheap to count like {@link #counting}. */
+    Query relaxedCounting(Parsed parsed) {
+        return relaxed(parsed, this::countingClause);
+    }
+
+    /**
+     * What to mark in headlines and snippets: any of the wanted words and phrases, in the two
+     * highlighted fields only (the page's hits already match the whole query). With no wanted words
+     * ({@code -dam} alone) nothing is marked and the highlighter falls back to a body's opening.
+     */
+    Query highlighting(Parsed parsed) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int added = 0;
+        for (List<Clause> group : parsed.required()) {
+            for (Clause clause : group) {
+                for (String lang : languages) {
+                    for (String name : List.of(IndexFields.HEADLINE, IndexFields.BODY)) {
+                        Query q = lucene.createPhraseQuery(IndexFields.field(name, lang), clause.text());
+                        if (q != null) {
+                            b.add(q, Occur.SHOULD);
+                            added++;
+                        }
+                    }
+                }
+            }
+        }
+        return added == 0 ? new MatchAllDocsQuery() : b.build();
+    }
+
+    private Query build(Parsed parsed, Function<Clause, Query> clauses) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int musts = 0;
         boolean meaningful = false;
         for (List<Clause> group : parsed.required()) {
-            Query q = group(group);
+            Query q = group(group, clauses);
             if (q != null) {
                 b.add(q, Occur.MUST);
                 musts++;
@@ -121,7 +163,7 @@ final class QueryBuilder {
             return null;
         }
         for (Clause clause : parsed.excluded()) {
-            Query q = clause(clause);
+            Query q = clauses.apply(clause);
             if (q != null) {
                 b.add(q, Occur.MUST_NOT);
             }
@@ -137,9 +179,13 @@ final class QueryBuilder {
 
     /** A looser query for when the strict one finds nothing: most of the words, in any field. */
     Query relaxed(Parsed parsed) {
+        return relaxed(parsed, this::clause);
+    }
+
+    private Query relaxed(Parsed parsed, Function<Clause, Query> kind) {
         List<Query> clauses = new ArrayList<>();
         for (List<Clause> group : parsed.required()) {
-            Query q = group(group);
+            Query q = group(group, kind);
             if (q != null) {
                 clauses.add(q);
             }
@@ -151,7 +197,7 @@ final class QueryBuilder {
         clauses.forEach(q -> b.add(q, Occur.SHOULD));
         b.setMinimumNumberShouldMatch(clauses.size() >= 3 ? clauses.size() - 1 : 1);
         for (Clause clause : parsed.excluded()) {
-            Query q = clause(clause);
+            Query q = kind.apply(clause);
             if (q != null) {
                 b.add(q, Occur.MUST_NOT);
             }
@@ -160,44 +206,107 @@ final class QueryBuilder {
     }
 
     /**
-     * The ranking query: {@code matching}, plus a few points for recent stories ({@code recencyPoints}
-     * for one published today, half that for one a month old), plus a bonus when the words appear as a
-     * phrase in a headline. Every part has a known maximum score, so Lucene can skip hopeless documents.
+     * How results are ranked: {@code matching}, plus a few points for recent stories
+     * ({@code recencyPoints} for one published today, half that for one a month old), plus a bonus
+     * when the words appear as a phrase in a headline.
+     *
+     * <p>Lucene finds the top hits of a flat "all of" or "any of" query fastest, skipping documents
+     * that cannot make the page; an optional clause on top ("must + should") makes it score every
+     * match. So the ranking is given as {@code main} (matching plus recency, flat) and, when a
+     * headline bonus applies, {@code withBonus}: the same restricted to the headline phrase, with the
+     * bonus added. The top hits of the two, merged (a document in both keeps its higher score), are
+     * exactly the top hits of the whole sum: a story with the bonus ranks among the others with the
+     * bonus by its full score, and one without ranks among all by the score it has in {@code main}.
      */
-    Query ranked(Query matching, Parsed parsed, double recencyPoints, long now) {
-        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(matching, Occur.MUST);
-        if (recencyPoints > 0) {
-            ranked.add(recency(recencyPoints, now), Occur.SHOULD);
-        }
-        if (parsed.isPlain() && parsed.words().size() >= 2) {
-            String phrase = String.join(" ", parsed.words());
-            BooleanQuery.Builder bonus = new BooleanQuery.Builder();
-            for (String lang : languages) {
-                Query q = lucene.createPhraseQuery(IndexFields.field(IndexFields.HEADLINE, lang), phrase);
-                if (q != null) {
-                    bonus.add(q, Occur.SHOULD);
-                }
+    record Ranking(Query main, Query withBonus) {
+    }
+
+    /** {@code counting} matches what {@code matching} does (see {@link #counting}); null for none. */
+    Ranking ranking(Query matching, Query counting, Parsed parsed, double recencyPoints, long now) {
+        List<BooleanClause> flat = flatClauses(matching);
+        Query main;
+        if (recencyPoints <= 0) {
+            main = matching;
+        } else if (flat != null && flat.size() == 1 && flat.get(0).getOccur() == Occur.MUST && anyOf(flat.get(0).getQuery())
+                && counting != null) {
+            // One word (or one set of alternatives): "any of" its fields, plus recency for those same matches.
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            ((BooleanQuery) flat.get(0).getQuery()).clauses().forEach(b::add);
+            main = b.add(recency(recencyPoints, now, counting), Occur.SHOULD).build();
+        } else {
+            // Every story has a publication time: requiring recency keeps the matches and adds its points.
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            if (flat == null) {
+                b.add(matching, Occur.MUST);
+            } else {
+                flat.forEach(b::add);
             }
-            ranked.add(new BoostQuery(bonus.build(), HEADLINE_PHRASE_BOOST), Occur.SHOULD);
+            main = b.add(recency(recencyPoints, now), Occur.MUST).build();
         }
-        return ranked.build();
+        Query bonus = parsed.isPlain() && parsed.words().size() >= 2 ? headlineBonus(String.join(" ", parsed.words())) : null;
+        if (bonus == null) {
+            return new Ranking(main, null);
+        }
+        BooleanQuery.Builder withBonus = new BooleanQuery.Builder();
+        if (main instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+                && bq.clauses().stream().noneMatch(c -> c.getOccur() == Occur.SHOULD)) {
+            bq.clauses().forEach(withBonus::add);
+        } else {
+            withBonus.add(main, Occur.MUST);
+        }
+        return new Ranking(main, withBonus.add(bonus, Occur.MUST).build());
+    }
+
+    /** The clauses of a plain "all of" query (musts and must-nots), else null. */
+    private static List<BooleanClause> flatClauses(Query q) {
+        if (q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+                && bq.clauses().stream().allMatch(c -> c.getOccur() == Occur.MUST || c.getOccur() == Occur.MUST_NOT)) {
+            return bq.clauses();
+        }
+        return null;
+    }
+
+    /** True for a plain "any of" query. */
+    private static boolean anyOf(Query q) {
+        return q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+                && bq.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD);
+    }
+
+    /** An exact headline match outranks anything a recency boost can add; null if no language keeps the words. */
+    private Query headlineBonus(String phrase) {
+        BooleanQuery.Builder bonus = new BooleanQuery.Builder();
+        int added = 0;
+        for (String lang : languages) {
+            Query q = lucene.createPhraseQuery(IndexFields.field(IndexFields.HEADLINE, lang), phrase);
+            if (q != null) {
+                bonus.add(q, Occur.SHOULD);
+                added++;
+            }
+        }
+        return added == 0 ? null : new BoostQuery(bonus.build(), HEADLINE_PHRASE_BOOST);
+    }
+
+    /** Recency points only for the documents {@code within} matches. */
+    private static Query recency(double points, long now, Query within) {
+        long hour = now - now % 3_600_000L;
+        return new RecencyQuery(IndexFields.PUBLISHED, (float) points, hour, RECENCY_PIVOT_MS, within);
     }
 
     /** Up to {@code points} for a story published at {@code now}, half of it a month earlier or later. */
     static Query recency(double points, long now) {
         // Rounded to the hour, so equal queries within the hour are equal (and cacheable).
         long hour = now - now % 3_600_000L;
-        return LongPoint.newDistanceFeatureQuery(IndexFields.PUBLISHED, (float) points, hour, RECENCY_PIVOT_MS);
+        return new RecencyQuery(IndexFields.PUBLISHED, (float) points, hour, RECENCY_PIVOT_MS);
     }
 
-    private Query group(List<Clause> group) {
+    private Query group(List<Clause> group, Function<Clause, Query> clauses) {
         if (group.size() == 1) {
-            return clause(group.get(0));
+            return clauses.apply(group.get(0));
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int added = 0;
         for (Clause clause : group) {
-            Query q = clause(clause);
+            Query q = clauses.apply(clause);
             if (q != null) {
                 b.add(q, Occur.SHOULD);
                 added++;
@@ -236,6 +345,41 @@ final class QueryBuilder {
         }
         for (String lang : dropping) {
             b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, lang))), 0f), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    /**
+     * The articles {@link #clause} matches, found through each language's catch-all field and its
+     * body: two terms per language instead of one per field. A clause that analyzes to several words
+     * (a phrase, or "covid-19") needs positions, which the catch-all field does not keep: then it is
+     * {@link #clause} itself.
+     */
+    Query countingClause(Clause clause) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int real = 0;
+        List<String> dropping = new ArrayList<>();
+        for (String lang : languages) {
+            Query q = lucene.createPhraseQuery(IndexFields.field(IndexFields.MATCH, lang), clause.text());
+            if (q == null) {
+                dropping.add(lang);
+            } else if (q instanceof TermQuery term) {
+                b.add(q, Occur.SHOULD);
+                b.add(new TermQuery(new Term(IndexFields.field(IndexFields.BODY, lang), term.getTerm().bytes())), Occur.SHOULD);
+                real++;
+            } else {
+                return clause(clause);
+            }
+        }
+        if (real == 0) {
+            return null;
+        }
+        Query byline = lucene.createPhraseQuery(IndexFields.BYLINE, clause.text());
+        if (byline != null) {
+            b.add(byline, Occur.SHOULD);
+        }
+        for (String lang : dropping) {
+            b.add(new TermQuery(new Term(IndexFields.LANGUAGE, lang)), Occur.SHOULD);
         }
         return b.build();
     }

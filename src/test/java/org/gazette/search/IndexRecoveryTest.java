@@ -65,6 +65,33 @@ class IndexRecoveryTest {
     }
 
     @Test
+    void anIndexOfAnOlderLayoutIsRebuiltAtStart() throws Exception {
+        int before;
+        try (Site site = Site.open(settings(), true)) {
+            site.start();
+            SampleContent.loadIfEmpty(site);
+            before = site.index().generation();
+        }
+        // Mark the index as written by code with an older document layout (no catch-all fields, say).
+        Path generation = data.resolve("index").resolve("index-" + before);
+        try (var directory = org.apache.lucene.store.FSDirectory.open(generation);
+             var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig())) {
+            Map<String, String> old = new java.util.HashMap<>();
+            writer.getLiveCommitData().forEach(e -> old.put(e.getKey(), e.getValue()));
+            old.put(IndexGeneration.SCHEMA, "older");
+            writer.setLiveCommitData(old.entrySet());
+            writer.commit();
+        }
+        try (Site site = Site.open(settings(), true)) {
+            site.start();
+            assertThat(site.index().generation()).isGreaterThan(before);
+            assertThat(site.index().size()).isEqualTo(15);
+            assertThat(hits(site, "Brennerman")).isGreaterThan(3);
+        }
+        assertThat(generation).doesNotExist();
+    }
+
+    @Test
     void changesMadeWhileTheIndexWasAwayAreCaughtUpAtStart() throws Exception {
         try (Site site = Site.open(settings(), true)) {
             site.start();

@@ -1,0 +1,223 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * Counts every match of a query and its facet values (the same numbers as Lucene's sorted-set
+ * facet counts). Each segment's facet ordinals are copied once into plain arrays, so counting a
+ * match is a few array increments instead of decoding doc values; the copy lives as long as the
+ * segment (a few MB for 100,000 articles). Each reader also knows the values of all its live
+ * documents, so a query matching most of them counts the few that do not match instead.
+ */
+final class FacetCounter {
+
+    /** One segment's facet ordinals: document d has {@code ords[starts[d]]} up to {@code ords[starts[d + 1]]}. */
+    record SegmentOrds(int[] starts, int[] ords, int valueCount) {
+    }
+
+    /** What a count found: how many matched, and the matches per global facet ordinal. */
+    record Counted(long total, int[] counts) {
+    }
+
+    /** Segment copies by segment core, dropped when the segment closes. */
+    private static final Map<Object, SegmentOrds> SEGMENTS = new ConcurrentHashMap<>();
+
+    private final SortedSetDocValuesReaderState state;
+    /** Matches are read afresh every time: no cache of earlier queries' matches. */
+    private final IndexSearcher uncached;
+    private final List<SegmentOrds> segments = new ArrayList<>();
+    private final List<LongValues> toGlobal = new ArrayList<>();
+    /** Per segment: how many live documents, and the values of all of them. */
+    private final List<Integer> liveDocs = new ArrayList<>();
+    private final List<int[]> liveCounts = new ArrayList<>();
+
+    /** The arrays of every segment of {@code state}'s reader (made for new segments only). */
+    FacetCounter(SortedSetDocValuesReaderState state) throws IOException {
+        this.state = state;
+        IndexReader reader = state.getReader();
+        this.uncached = new IndexSearcher(reader);
+        uncached.setQueryCache(null);
+        SortedSetDocValues all = state.getDocValues();
+        MultiDocValues.MultiSortedSetDocValues multi = all instanceof MultiDocValues.MultiSortedSetDocValues m ? m : null;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            SegmentOrds segment = segment(leaf.reader());
+            segments.add(segment);
+            int[] counts = new int[segment.valueCount()];
+            FixedBitSet none = new FixedBitSet(leaf.reader().maxDoc());
+            liveDocs.add((int) countUnset(none, leaf.reader().getLiveDocs(), segment, counts));
+            liveCounts.add(counts);
+            toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
+        }
+    }
+
+    private static SegmentOrds segment(LeafReader reader) throws IOException {
+        IndexReader.CacheHelper core = reader.getCoreCacheHelper();
+        if (core == null) {
+            return read(reader);
+        }
+        SegmentOrds known = SEGMENTS.get(core.getKey());
+        if (known != null) {
+            return known;
+        }
+        SegmentOrds made = read(reader);
+        if (SEGMENTS.putIfAbsent(core.getKey(), made) == null) {
+            core.addClosedListener(SEGMENTS::remove);
+        }
+        return made;
+    }
+
+    private static SegmentOrds read(LeafReader reader) throws IOException {
+        int maxDoc = reader.maxDoc();
+        int[] starts = new int[maxDoc + 1];
+        SortedSetDocValues values = DocValues.getSortedSet(reader, FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
+        int[] ords = new int[Math.max(16, maxDoc * 4)];
+        int n = 0;
+        int doc = 0;
+        for (int d = values.nextDoc(); d != SortedSetDocValues.NO_MORE_DOCS; d = values.nextDoc()) {
+            while (doc <= d) {
+                starts[doc++] = n;
+            }
+            int count = values.docValueCount();
+            if (n + count > ords.length) {
+                ords = java.util.Arrays.copyOf(ords, Math.max(n + count, ords.length * 2));
+            }
+            for (int i = 0; i < count; i++) {
+                ords[n++] = (int) values.nextOrd();
+            }
+        }
+        while (doc <= maxDoc) {
+            starts[doc++] = n;
+        }
+        return new SegmentOrds(starts, java.util.Arrays.copyOf(ords, n), (int) values.getValueCount());
+    }
+
+    SortedSetDocValuesReaderState state() {
+        return state;
+    }
+
+    /**
+     * Counts the live matches of {@code query} in the reader this counter was made for. The matches of a segment are first gathered in a bit set; when they are most of
+     * the segment, the values of the documents that do not match are counted and taken from the
+     * segment's totals, so a common word costs little more than reading its postings.
+     */
+    Counted count(Query query) throws IOException {
+        Weight weight = uncached.createWeight(uncached.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        int[] global = new int[state.getSize()];
+        long total = 0;
+        for (LeafReaderContext leaf : uncached.getIndexReader().leaves()) {
+            FixedBitSet hits = matches(weight, leaf);
+            if (hits == null) {
+                continue;
+            }
+            SegmentOrds segment = segments.get(leaf.ord);
+            Bits live = leaf.reader().getLiveDocs();
+            int[] counts = new int[segment.valueCount()];
+            long found;
+            if (hits.cardinality() * 2L > leaf.reader().maxDoc()) {
+                found = liveDocs.get(leaf.ord) - countUnset(hits, live, segment, counts);
+                int[] all = liveCounts.get(leaf.ord);
+                for (int ord = 0; ord < counts.length; ord++) {
+                    counts[ord] = all[ord] - counts[ord];
+                }
+            } else {
+                found = countSet(hits, live, segment, counts);
+            }
+            total += found;
+            LongValues map = toGlobal.get(leaf.ord);
+            for (int ord = 0; ord < counts.length; ord++) {
+                if (counts[ord] > 0) {
+                    global[(int) map.get(ord)] += counts[ord];
+                }
+            }
+        }
+        return new Counted(total, global);
+    }
+
+    /** Every document (live or not) {@code weight} matches in {@code leaf}; null for none. */
+    private static FixedBitSet matches(Weight weight, LeafReaderContext leaf) throws IOException {
+        BulkScorer scorer = weight.bulkScorer(leaf);
+        if (scorer == null) {
+            return null;
+        }
+        FixedBitSet hits = new FixedBitSet(leaf.reader().maxDoc());
+        // Lucene's bulk scorers fill a window at a time (a disjunction without its priority queue).
+        scorer.score(new LeafCollector() {
+            @Override
+            public void setScorer(Scorable ignored) {
+            }
+
+            @Override
+            public void collect(int doc) {
+                hits.set(doc);
+            }
+        }, null);
+        return hits;
+    }
+
+    /** Adds the values of the live documents in {@code hits} to {@code counts}; returns how many there were. */
+    private static long countSet(FixedBitSet hits, Bits live, SegmentOrds segment, int[] counts) {
+        long n = 0;
+        int maxDoc = hits.length();
+        for (int doc = hits.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+             doc = doc + 1 < maxDoc ? hits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            if (live == null || live.get(doc)) {
+                add(segment, doc, counts);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Adds the values of the live documents not in {@code hits} to {@code counts}; returns how many there were. */
+    private static long countUnset(FixedBitSet hits, Bits live, SegmentOrds segment, int[] counts) {
+        long n = 0;
+        long[] words = hits.getBits();
+        int maxDoc = hits.length();
+        for (int w = 0; w * 64 < maxDoc; w++) {
+            long missing = ~words[w];
+            while (missing != 0) {
+                int doc = w * 64 + Long.numberOfTrailingZeros(missing);
+                missing &= missing - 1;
+                if (doc >= maxDoc) {
+                    break;
+                }
+                if (live == null || live.get(doc)) {
+                    add(segment, doc, counts);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static void add(SegmentOrds segment, int doc, int[] counts) {
+        int[] ords = segment.ords();
+        for (int i = segment.starts()[doc], end = segment.starts()[doc + 1]; i < end; i++) {
+            counts[ords[i]]++;
+        }
+    }
+}

@@ -30,7 +30,7 @@ final class IndexGeneration implements AutoCloseable {
     static final String SEQ = "gazette.seq";
     static final String SCHEMA = "gazette.schema";
     /** Bumped whenever the document layout changes, so an index of an older layout is rebuilt. */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "7";
 
     final int number;
     final Path dir;

@@ -141,7 +141,6 @@ public final class Gazette implements Runnable {
             }
             try (Site site = Site.open(settings, false)) {
                 site.start();
-                site.indexWhilePublishing();
                 for (var published : site.publisher().publishAll(submissions)) {
                     String note = published.status() == org.gazette.article.ArticleStatus.SCHEDULED ? "  (scheduled)" : "";
                     System.out.println(published.path() + note);

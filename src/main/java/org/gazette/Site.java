@@ -93,17 +93,6 @@ public final class Site implements AutoCloseable {
         }
     }
 
-    /**
-     * For a long publishing run in a process that owns the search index (a command while the site
-     * is stopped): the index follows on another core while later articles are still being stored,
-     * as it does in the running site, so {@link #settle} at the end has little left to do.
-     */
-    public void indexWhilePublishing() {
-        if (index != null) {
-            changeFeed.startPolling(java.time.Duration.ofMillis(200));
-        }
-    }
-
     public Publisher.Published publish(Submission submission) throws IOException {
         Publisher.Published published = publisher.publish(submission);
         settle();

@@ -19,7 +19,12 @@ import org.slf4j.LoggerFactory;
 public final class ChangeFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
-    private static final int BATCH = 500;
+    /**
+     * Changes applied per commit of a derived copy. Every commit of the search index flushes a
+     * segment and opens a new searcher; 1,000 instead of 500 took a tenth off a bulk catch-up, and
+     * a batch of loaded articles still takes only a few MB of heap.
+     */
+    private static final int BATCH = 1000;
 
     private final ChangeLog log;
     private final List<DerivedCopy> copies = new CopyOnWriteArrayList<>();

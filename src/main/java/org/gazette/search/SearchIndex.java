@@ -253,7 +253,8 @@ public final class SearchIndex implements AutoCloseable {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // A leftover is harmless: the next start removes every generation but the current one.
             LOG.warn("Could not delete the old search index {}: {}", dir, e.toString());
         }
     }

@@ -135,19 +135,27 @@ final class Suggester implements AutoCloseable {
             }
         }
         AnalyzingInfixSuggester fresh = create(FSDirectory.open(generationDir.resolve(FOLDER)));
-        fresh.build(new Entries(entries));
         AnalyzingInfixSuggester old;
-        synchronized (this) {
-            // Articles published while the new suggestions were being built go in too.
-            for (Entry e : arrivedDuringRebuild) {
-                fresh.update(e.text(), e.contexts(), e.weight(), e.payload());
+        try {
+            fresh.build(new Entries(entries));
+            synchronized (this) {
+                // Articles published while the new suggestions were being built go in too.
+                for (Entry e : arrivedDuringRebuild) {
+                    fresh.update(e.text(), e.contexts(), e.weight(), e.payload());
+                }
+                fresh.refresh();
+                arrivedDuringRebuild = null;
+                old = lookup;
+                lookup = fresh;
+                home = generationDir;
+                caughtUp(Math.max(seq, lastSeq));
             }
-            fresh.refresh();
-            arrivedDuringRebuild = null;
-            old = lookup;
-            lookup = fresh;
-            home = generationDir;
-            caughtUp(Math.max(seq, lastSeq));
+        } catch (IOException | RuntimeException e) {
+            // Cut short (the index closing, or its generation replaced meanwhile): let go of the folder.
+            if (lookup != fresh) {
+                fresh.close();
+            }
+            throw e;
         }
         old.close();
         LOG.debug("Suggestions rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);

@@ -91,7 +91,7 @@ class PublishCommandTest {
         Path data = dir.resolve("stopped");
         Run run = gazette("publish", "--data", data.toString(), "--set", "site.sample-content=false",
                 write("story.md", STORY).toString());
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("/articles/lighthouse-keepers-return-to-cape-morrow");
 
         try (TestSite site = TestSite.start(data, java.util.Map.of("site.sample-content", "false"))) {

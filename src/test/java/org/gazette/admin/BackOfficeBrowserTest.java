@@ -150,6 +150,8 @@ class BackOfficeBrowserTest {
         logIn("ed", "ed-edits-the-news");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-status"))).selectByVisibleText("In review");
         button("Filter").click();
+        // The unfiltered list shows the same link: wait for the filtered page, or the click may land on the old one.
+        wait.until(ExpectedConditions.urlContains("status="));
         browser.findElement(By.linkText("Night Ferry Returns To The Sarn Estuary")).click();
         button("Publish now").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Published."));

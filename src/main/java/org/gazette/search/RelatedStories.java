@@ -45,7 +45,7 @@ final class RelatedStories {
     private static final int COUNTS_KEPT = 200_000;
 
     /** Points for a story published today; similarity scores run to a few dozen, so recency only breaks near-ties. */
-    private static final double RECENCY = 1.0;
+    private static final float RECENCY = 1f;
 
     private final SearchIndex index;
     private final TelltaleWords telltale;
@@ -55,14 +55,13 @@ final class RelatedStories {
         this.telltale = new TelltaleWords(index.analyzer(), COUNTS_KEPT);
     }
 
-    /** Up to {@code MOST} related stories, newest among near-ties, worked out once per article while it stays unchanged. */
+    /** Up to {@code limit} (at most {@link #MOST}) related stories, newest among near-ties, worked out once per article while it stays unchanged. */
     List<Long> of(long articleId, int limit) throws IOException {
         long[] ids = index.relatedLists().get(articleId, this::workOut);
         return Arrays.stream(ids).limit(limit).boxed().toList();
     }
 
     private long[] workOut(long articleId) throws IOException {
-        int limit = MOST;
         try (SearchIndex.Lease lease = index.lease()) {
             FacetSearcher searcher = lease.searcher();
             Term id = new Term(IndexFields.ID, Long.toString(articleId));
@@ -89,9 +88,9 @@ final class RelatedStories {
                     .build();
             // Recency is added to the best candidates rather than to the query: a pure similarity
             // query lets Lucene skip stories that cannot make the top, a third of the cost.
-            ScoreDoc[] candidates = searcher.search(query, limit * CANDIDATES).scoreDocs;
+            ScoreDoc[] candidates = searcher.search(query, MOST * CANDIDATES).scoreDocs;
             preferRecent(searcher, candidates, System.currentTimeMillis());
-            return distinct(searcher, candidates, limit);
+            return distinct(searcher, candidates, MOST);
         }
     }
 
@@ -102,8 +101,7 @@ final class RelatedStories {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
             NumericDocValues published = DocValues.getNumeric(leaf.reader(), IndexFields.PUBLISHED);
             if (published.advanceExact(hit.doc - leaf.docBase)) {
-                double away = Math.abs(now - published.longValue());
-                hit.score += (float) (RECENCY * QueryBuilder.RECENCY_PIVOT_MS / (QueryBuilder.RECENCY_PIVOT_MS + away));
+                hit.score += RecencyQuery.points(RECENCY, now, QueryBuilder.RECENCY_PIVOT_MS, published.longValue());
             }
         }
         Arrays.sort(hits, (a, b) -> Float.compare(b.score, a.score));

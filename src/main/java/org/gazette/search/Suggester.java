@@ -58,6 +58,8 @@ final class Suggester implements AutoCloseable {
     private Path home;
     /** Non-null while a rebuild runs: what was added meanwhile, to be added to the rebuilt suggestions. */
     private List<Entry> arrivedDuringRebuild;
+    /** The outbox position of the last {@link #update}, noted with a rebuild that overlapped it. */
+    private long lastSeq;
 
     Suggester() {
         this.lookup = create(new ByteBuffersDirectory());
@@ -160,9 +162,6 @@ final class Suggester implements AutoCloseable {
         old.close();
         LOG.debug("Suggestions rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
-
-    /** The outbox position of the last {@link #update}, noted with a rebuild that overlapped it. */
-    private long lastSeq;
 
     /** Adds or refreshes the suggestions of newly published or edited articles, caught up to outbox position {@code seq}. */
     synchronized void update(Collection<Article> published, long seq) throws IOException {

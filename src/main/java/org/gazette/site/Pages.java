@@ -2,7 +2,6 @@ package org.gazette.site;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.time.ZoneId;
@@ -71,12 +70,6 @@ public final class Pages {
                 path == null ? null : current.baseUrl() + path, query == null ? "" : query, currentSection,
                 PageMeta.website(FeedLink.of(feeds().site())),
                 current.get("site.logo").isBlank() ? null : current.get("site.logo"));
-    }
-
-    public String render(String template, Map<String, Object> params) {
-        StringOutput output = new StringOutput(8192);
-        templates.render(template, params, output);
-        return output.toString();
     }
 
     /** Renders a page as the response; the page cache learns from {@code params} which articles it shows. */

@@ -4,30 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import org.gazette.support.TestSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.gazette.support.SampleSite;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ArticleApiHttpTest {
+class ArticleApiHttpTest extends SampleSite {
 
-    @TempDir
-    static Path data;
-
-    static TestSite site;
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
 
     JsonNode get(String path, int status) throws Exception {
         var response = site.get(path);

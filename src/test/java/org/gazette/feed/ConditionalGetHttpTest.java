@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -16,33 +15,15 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.gazette.publish.Submission;
 import org.gazette.support.SecureXml;
-import org.gazette.support.TestSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.gazette.support.SampleSite;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Validators, 304s and gzip on feeds, sitemaps and robots.txt, over real HTTP. */
-class ConditionalGetHttpTest {
-
-    @TempDir
-    static Path data;
-
-    static TestSite site;
+class ConditionalGetHttpTest extends SampleSite {
 
     static final List<String> PATHS = List.of("/feed.rss", "/feed.atom", "/feed.json", "/section/world/feed.atom",
             "/tag/water/feed.json", "/author/mara-ekwueme/feed.rss", "/source/meridian-wire/feed.atom",
             "/sitemap.xml", "/sitemap-articles-1.xml", "/sitemap-pages-1.xml", "/robots.txt");
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
 
     @Test
     void everyFeedAndSitemapHasStrongValidators() throws Exception {

@@ -2,39 +2,21 @@ package org.gazette.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gazette.article.Article;
 import org.gazette.catalog.Author;
 import org.gazette.catalog.Tag;
 import org.gazette.publish.Submission;
-import org.gazette.support.TestSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.gazette.support.SampleSite;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Related stories on the sample archive: about the same subject, and never out of date with the stories they name. */
-class RelatedStoriesTest {
+class RelatedStoriesTest extends SampleSite {
 
     private static final String PORT_DEAL = "oduya-brokers-deal-to-end-castelmar-port-strike-after-24-days";
     private static final String DAM_TALKS = "veloria-and-castrane-reopen-talks-on-the-sarn-river-dam";
     private static final String RESERVOIR = "castrane-begins-filling-halden-reservoir-drawing-sharp-protest-from-veloria";
-
-    @TempDir
-    static Path data;
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
 
     @Test
     void storiesAboutTheSameEventComeFirst() throws Exception {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,29 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gazette.article.ArticleStore;
 import org.gazette.publish.Submission;
-import org.gazette.support.TestSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.gazette.support.SampleSite;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The search experience over real HTTP against the sample site. */
-class SearchHttpTest {
-
-    @TempDir
-    static Path data;
-
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
+class SearchHttpTest extends SampleSite {
 
     static String search(String query) throws Exception {
         HttpResponse<String> response = site.get("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));

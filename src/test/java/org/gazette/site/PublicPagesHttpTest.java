@@ -3,32 +3,13 @@ package org.gazette.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gazette.support.TestSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.gazette.support.SampleSite;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every public page over real HTTP, against the sample site. */
-class PublicPagesHttpTest {
-
-    @TempDir
-    static Path data;
-
-    static TestSite site;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = TestSite.start(data);
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
+class PublicPagesHttpTest extends SampleSite {
 
     @Test
     void everyPageCarriesTheMastheadSearchBoxSectionsAndFeedDiscovery() throws Exception {

@@ -30,7 +30,7 @@ final class IndexGeneration implements AutoCloseable {
     static final String SEQ = "gazette.seq";
     static final String SCHEMA = "gazette.schema";
     /** Bumped whenever the document layout changes, so an index of an older layout is rebuilt. */
-    static final String SCHEMA_VERSION = "7";
+    static final String SCHEMA_VERSION = "8";
 
     final int number;
     final Path dir;
@@ -57,7 +57,8 @@ final class IndexGeneration implements AutoCloseable {
         Directory directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(128);
+                .setRAMBufferSizeMB(128)
+                .setCodec(new IndexCodec());
         try {
             return new IndexGeneration(number, dir, directory, new IndexWriter(directory, config));
         } catch (IOException | RuntimeException e) {

@@ -15,7 +15,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import java.text.BreakIterator;
-import java.util.Locale;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -62,7 +61,7 @@ final class Highlights {
                 @Override
                 protected BreakIterator getBreakIterator(String field) {
                     return field.startsWith(IndexFields.HEADLINE) ? new WholeBreakIterator()
-                            : LengthGoalBreakIterator.createMinLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_MIN, 0.5f);
+                            : LengthGoalBreakIterator.createMinLength(new SentenceBreaks(), SNIPPET_MIN, 0.5f);
                 }
             };
             int[] passages = new int[FIELDS.length];

@@ -1,0 +1,78 @@
+package org.gazette.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.gazette.article.BodyRenderer;
+import org.junit.jupiter.api.Test;
+
+class SentenceBreaksTest {
+
+    @Test
+    void breaksNewsProseWhereTheJdkSentenceIteratorDoes() throws IOException {
+        List<String> names;
+        try (InputStream list = getClass().getResourceAsStream("/sample/articles.list")) {
+            names = new String(list.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+        assertThat(names).hasSizeGreaterThanOrEqualTo(10);
+        for (String name : names) {
+            String text = BodyRenderer.plainText(html(name.strip()));
+            assertThat(bounds(new SentenceBreaks(), text)).as(name).isEqualTo(bounds(BreakIterator.getSentenceInstance(Locale.ROOT), text));
+        }
+    }
+
+    @Test
+    void sentencesEndAtPunctuationBeforeACapitalAndAtLineBreaks() {
+        String text = "Flows fell 3.5 percent. The dam (built in 2019.) holds. e.g. this goes on? \"Yes!\" she said.\nNext line";
+        assertThat(bounds(new SentenceBreaks(), text)).containsExactly(0, 24, 75, 92, text.length());
+    }
+
+    @Test
+    void answersLikeABreakIterator() {
+        SentenceBreaks breaks = new SentenceBreaks();
+        breaks.setText("One. Two. Three.");
+        assertThat(breaks.first()).isZero();
+        assertThat(breaks.following(0)).isEqualTo(5);
+        assertThat(breaks.following(5)).isEqualTo(10);
+        assertThat(breaks.preceding(5)).isZero();
+        assertThat(breaks.preceding(7)).isEqualTo(5);
+        assertThat(breaks.current()).isEqualTo(5);
+        assertThat(breaks.next()).isEqualTo(10);
+        assertThat(breaks.next()).isEqualTo(16);
+        assertThat(breaks.next()).isEqualTo(BreakIterator.DONE);
+        assertThat(breaks.following(16)).isEqualTo(BreakIterator.DONE);
+        assertThat(breaks.preceding(0)).isEqualTo(BreakIterator.DONE);
+        assertThat(breaks.last()).isEqualTo(16);
+        assertThat(breaks.previous()).isEqualTo(10);
+        assertThat(breaks.isBoundary(10)).isTrue();
+        assertThat(breaks.isBoundary(11)).isFalse();
+        assertThat(breaks.current()).isEqualTo(16);
+        assertThatThrownBy(() -> breaks.following(17)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<Integer> bounds(BreakIterator breaks, String text) {
+        breaks.setText(text);
+        List<Integer> found = new ArrayList<>();
+        for (int b = breaks.first(); b != BreakIterator.DONE; b = breaks.next()) {
+            found.add(b);
+        }
+        return found;
+    }
+
+    private String html(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/sample/articles/" + name)) {
+            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String body = source.substring(source.indexOf("\n---", 3) + 4);
+            return HtmlRenderer.builder().build().render(Parser.builder().build().parse(body));
+        }
+    }
+}

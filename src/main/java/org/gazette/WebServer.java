@@ -90,8 +90,9 @@ public final class WebServer {
             config.jetty.port = settings.getInt("server.port");
             // Javalin's default pool grows to 250 threads. Pages are worked out on the CPU (H2 and
             // Lucene are in the process), so threads beyond a few per core add no throughput, only
-            // a stack and native buffers each, which stay resident: the benchmark's 64 connections
-            // kept 84 threads alive. Requests beyond the pool wait in its queue.
+            // a stack, a malloc arena's share and buffers each, which stay resident: the
+            // benchmark's 64 connections kept 84 to 107 threads alive. Requests beyond the pool
+            // wait in its queue.
             var threads = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
             threads.setName("JettyServerThreadPool");
             config.jetty.threadPool = threads;

@@ -174,14 +174,17 @@ measure feed "http://127.0.0.1:$PORT/feed.rss"
 measure feed.nginx "http://127.0.0.1:$NGINX_PORT/feed.rss"
 
 # --- 4, 5. the mix, then the server's resident memory ------------------------------------------------
-# A JFR recording of the server during the mix says where its CPU goes (bench/results/*-profile.md).
-jcmd "$SERVER_PID" JFR.start name=mix settings=profile > /dev/null 2>&1 || true
 measure mix "http://127.0.0.1:$PORT" "$ROOT/bench/mix.lua" "$LISTS"
-jcmd "$SERVER_PID" JFR.stop name=mix filename="$WORK/mix.jfr" > /dev/null 2>&1 || true
 put rss.kb "$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')"
 # RSS counts the search index's memory-mapped files as well as the JVM's own memory: split them.
 put rss.anon.kb "$(awk '/^RssAnon:/ {print $2}' "/proc/$SERVER_PID/status")"
 put rss.file.kb "$(awk '/^RssFile:/ {print $2}' "/proc/$SERVER_PID/status")"
+# Then a JFR recording of more of the mix says where the server's CPU goes (bench/results/*-profile.md).
+# It runs after the memory reading: the recorder's own buffers, and what malloc keeps after it
+# stops, added some 70 MB to the resident figure.
+jcmd "$SERVER_PID" JFR.start name=mix settings=profile > /dev/null 2>&1 || true
+wrk -t"$THREADS" -c"$CONNECTIONS" -d8s -s "$ROOT/bench/mix.lua" "http://127.0.0.1:$PORT" -- "$LISTS" > /dev/null
+jcmd "$SERVER_PID" JFR.stop name=mix filename="$WORK/mix.jfr" > /dev/null 2>&1 || true
 curl -s "http://127.0.0.1:$PORT/healthz" > "$WORK/healthz.json" || true
 put healthz "$(tr -d '\n' < "$WORK/healthz.json")"
 stop_server

@@ -11,6 +11,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -61,7 +62,11 @@ final class IndexGeneration implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(128)
-                .setCodec(new IndexCodec());
+                .setCodec(new IndexCodec())
+                // No compound files: inside one, the stories' text would be mapped with the rest
+                // instead of read through pread (see directory()); a rebuild wrote only compound files.
+                .setUseCompoundFile(false)
+                .setMergePolicy(noCompoundFiles());
         try {
             return new IndexGeneration(number, dir, directory, new IndexWriter(directory, config));
         } catch (IOException | RuntimeException e) {
@@ -79,12 +84,17 @@ final class IndexGeneration implements AutoCloseable {
      * pread, those pages stay in the page cache (shared, dropped under pressure), not in RSS, and a
      * page reads only a handful of stories, so the copy costs nothing measurable. Postings, doc
      * values and terms, which every search walks, stay mapped (positions through pread cost a third
-     * of the uncached search rate). Segments kept as compound files (.cfs: small fresh ones, and
-     * those a rebuild writes) are mapped whole. NIOFSDirectory's caveat: a thread interrupted while
+     * of the uncached search rate). NIOFSDirectory's caveat: a thread interrupted while
      * reading closes the file for every reader; only shutdown interrupts threads that read stories.
      */
     private static Directory directory(Path dir) throws IOException {
         return new FileSwitchDirectory(Set.of("fdt"), new NIOFSDirectory(dir), FSDirectory.open(dir), true);
+    }
+
+    private static TieredMergePolicy noCompoundFiles() {
+        TieredMergePolicy policy = new TieredMergePolicy();
+        policy.setNoCFSRatio(0.0);
+        return policy;
     }
 
     /** True when generation {@code number} holds a complete index of the current layout. */

@@ -81,6 +81,9 @@ public final class SearchBenchmark {
             System.out.printf("  CPU time used: %.1f s = %.0f articles per CPU-second (x2 cores: %.0f articles/s if both were ours)%n",
                     cpuSeconds, n / cpuSeconds, 2 * n / cpuSeconds);
 
+            try (SearchIndex.Lease lease = index.lease()) {
+                System.out.printf("  index segments: %d%n", lease.searcher().getIndexReader().leaves().size());
+            }
             ArticleSearch search = new ArticleSearch(index);
             // The same search without its cache of counts: every query counts its matches afresh.
             ArticleSearch uncached = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 1.0, 0);

@@ -67,8 +67,10 @@ public final class WebServer {
         int pageSize = settings.getInt("site.page-size");
         var home = new HomePage(site.articles(), site.catalog(), pages);
         var listings = new ListingPages(site.articles(), site.catalog(), pages, pageSize);
+        var syndication = org.gazette.syndication.Syndication.forSite(site);
         var article = new ArticlePage(site.articles(), site.search(), pages,
-                new org.gazette.revision.Corrections(site.database().jdbi()), new org.gazette.revision.SlugHistory(site.database().jdbi()));
+                new org.gazette.revision.Corrections(site.database().jdbi()), new org.gazette.revision.SlugHistory(site.database().jdbi()),
+                syndication::alsoFrom);
         var search = new SearchPage(site.search(), site.articles(), pages, pageSize);
         var api = new ArticleApi(site.articles(), site.search(), settings.baseUrl());
         var metrics = new SiteMetrics(site, settings.getBoolean("metrics.allow-remote"));
@@ -145,7 +147,7 @@ public final class WebServer {
             config.routes.get("/metrics", metrics::scrape);
 
             // Syndication: read-only status of partner feeds (off unless ingest.status-page is true)
-            var feedStatus = new org.gazette.syndication.StatusPage(org.gazette.syndication.Syndication.forSite(site), pages,
+            var feedStatus = new org.gazette.syndication.StatusPage(syndication, pages,
                     settings.getBoolean("ingest.status-page"));
             config.routes.get("/syndication/status", feedStatus::show);
 

@@ -1,5 +1,8 @@
 package org.gazette.article;
 
+import java.util.function.LongFunction;
+import org.gazette.catalog.Source;
+
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
@@ -24,9 +27,15 @@ public final class ArticlePage {
     private final ArticleSharing sharing;
     private final Corrections corrections;
     private final SlugHistory slugHistory;
+    private final LongFunction<List<Source>> alsoFrom;
 
-    /** Corrections show under the body; earlier slugs redirect to the current one. */
-    public ArticlePage(ArticleStore articles, ArticleSearch search, Pages pages, Corrections corrections, SlugHistory slugHistory) {
+    /**
+     * Corrections show under the body; earlier slugs redirect to the current one; {@code alsoFrom}
+     * names the other partner outlets that ran the same story (syndication).
+     */
+    public ArticlePage(ArticleStore articles, ArticleSearch search, Pages pages, Corrections corrections, SlugHistory slugHistory,
+                       LongFunction<List<Source>> alsoFrom) {
+        this.alsoFrom = alsoFrom;
         this.articles = articles;
         this.search = search;
         this.pages = pages;
@@ -57,6 +66,7 @@ public final class ArticlePage {
         params.put("article", article);
         params.put("related", related);
         params.put("notes", corrections.of(article.id()));
+        params.put("alsoFrom", article.byline().isRepublished() ? alsoFrom.apply(article.id()) : List.of());
         pages.html(ctx, "article/article.jte", params);
     }
 }

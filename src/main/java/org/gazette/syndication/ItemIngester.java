@@ -1,5 +1,6 @@
 package org.gazette.syndication;
 
+import org.gazette.article.ArticleStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,6 +187,8 @@ final class ItemIngester {
                 h.createUpdate("insert into article_also_from (article_id, source_id, original_url, recorded_at) values (:a, :s, :u, :now)")
                         .bind("a", k.articleId()).bind("s", sourceId).bind("u", clean.originalUrl()).bind("now", SubscriptionStore.utc(now))
                         .execute();
+                // The article's page names the outlets that ran it: the kept copy must go.
+                ArticleStore.recordChange(h, k.articleId(), now);
             }
             insertRow(h, sub, sourceId, k.articleId(), guidKey, clean, fingerprint, item.rawDate(), true, now);
             return Result.DUPLICATE;

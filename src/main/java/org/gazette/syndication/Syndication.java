@@ -1,5 +1,7 @@
 package org.gazette.syndication;
 
+import org.gazette.catalog.Source;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,10 +130,13 @@ public final class Syndication {
         return store.setEnabled(id, enabled, clock.instant());
     }
 
-    /** Other outlets that ran the same story as this article, by name, from the articles' duplicates record. */
-    public List<String> alsoFrom(long articleId) {
-        return jdbi.withHandle(h -> h.createQuery("select s.name from article_also_from f join source s on s.id = f.source_id "
-                        + "where f.article_id = :id order by f.recorded_at").bind("id", articleId).mapTo(String.class).list());
+    /** Other outlets that ran the same story as this article, in the order they were found running it. */
+    public List<Source> alsoFrom(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("select s.id, s.slug, s.name, s.home_url from article_also_from f "
+                        + "join source s on s.id = f.source_id where f.article_id = :id order by f.recorded_at, s.id")
+                .bind("id", articleId)
+                .map((rs, ctx) -> new Source(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list());
     }
 
     /** Polls one feed now, whatever its schedule; returns its status afterwards. */

@@ -15,6 +15,6 @@
  * server answering differently the second time (rebinding) is not caught; Atom {@code xml:base} is not applied
  * to item content (addresses resolve against the item's link, then the feed's); video iframes are dropped like
  * all iframes; other outlets that ran the same story are recorded ({@code article_also_from},
- * {@link org.gazette.syndication.Syndication#alsoFrom(long)}) but not yet shown on the article page.
+ * {@link org.gazette.syndication.Syndication#alsoFrom(long)}) and named on the article page ("Also reported by").
  */
 package org.gazette.syndication;

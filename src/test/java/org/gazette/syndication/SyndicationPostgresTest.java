@@ -75,7 +75,7 @@ class SyndicationPostgresTest {
 
         long terraces = database.jdbi().withHandle(h -> h.createQuery("select id from article where slug = :s")
                 .bind("s", "highland-farmers-rebuild-terraces-after-record-floods").mapTo(Long.class).one());
-        assertThat(syndication.alsoFrom(terraces)).containsExactly("Pacific Herald");
+        assertThat(syndication.alsoFrom(terraces)).extracting(org.gazette.catalog.Source::name).containsExactly("Pacific Herald");
 
         String changed = new String(FeedServer.read("rss2.xml"), StandardCharsets.UTF_8).replace("four hundred years", "five hundred years");
         feeds.serve("/andes.xml", "application/rss+xml", changed);

@@ -127,18 +127,26 @@ class SyndicationTest {
     }
 
     @Test
-    void theSameStoryFromASecondPartnerIsAnotherSourceNotASecondArticle() {
+    void theSameStoryFromASecondPartnerIsAnotherSourceNotASecondArticle() throws Exception {
         feeds.resource("/andes.xml", "application/rss+xml", "rss2.xml").resource("/pacific.xml", "application/rss+xml", "pacific-herald.xml");
         syndication.poll(subscribe("/andes.xml", "Andes Wire", FeedSubscription.Mode.PUBLISH).id());
+        String terraces = "/articles/highland-farmers-rebuild-terraces-after-record-floods";
+        assertThat(site.get(terraces).body()).doesNotContain("also-from");
         int before = articleCount();
         FeedSubscription pacific = syndication.poll(subscribe("/pacific.xml", "Pacific Herald", FeedSubscription.Mode.PUBLISH).id());
 
         assertThat(pacific.status().duplicates()).as("near-duplicate text and same normalized link").isEqualTo(2);
         assertThat(pacific.status().added()).isEqualTo(1);
         assertThat(articleCount()).isEqualTo(before + 1);
-        assertThat(syndication.alsoFrom(article("highland-farmers-rebuild-terraces-after-record-floods").id())).containsExactly("Pacific Herald");
-        assertThat(syndication.alsoFrom(article("mountain-railway-reopens-eighty-years-after-its-last-train").id())).containsExactly("Pacific Herald");
+        assertThat(syndication.alsoFrom(article("highland-farmers-rebuild-terraces-after-record-floods").id())).extracting(org.gazette.catalog.Source::name)
+                .containsExactly("Pacific Herald");
+        assertThat(syndication.alsoFrom(article("mountain-railway-reopens-eighty-years-after-its-last-train").id())).extracting(org.gazette.catalog.Source::name)
+                .containsExactly("Pacific Herald");
         assertThat(article("highland-farmers-rebuild-terraces-after-record-floods").byline().source().name()).isEqualTo("Andes Wire");
+        // The page kept before the second outlet was found names it now.
+        assertThat(site.get(terraces).body()).contains("<p class=\"also-from\">Also reported by")
+                .contains("<a href=\"/source/pacific-herald\">Pacific Herald</a>");
+        assertThat(site.get("/source/pacific-herald").statusCode()).isEqualTo(200);
 
         // Polling both again changes nothing.
         assertThat(syndication.pollAll()).allSatisfy(s -> {

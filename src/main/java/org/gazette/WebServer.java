@@ -41,7 +41,6 @@ public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final int FEED_SIZE = 50;
-    private static final int MAX_THREADS = 32;
 
     private WebServer() {
     }
@@ -95,7 +94,7 @@ public final class WebServer {
             // a stack, a malloc arena's share and buffers each, which stay resident: the
             // benchmark's 64 connections kept 84 to 107 threads alive. Requests beyond the pool
             // wait in its queue.
-            var threads = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+            var threads = new QueuedThreadPool(settings.getInt("server.threads"), 8, 60_000);
             threads.setName("JettyServerThreadPool");
             config.jetty.threadPool = threads;
             // Page cache (issue 7): kept pages are answered by Jetty itself, ahead of the routes.

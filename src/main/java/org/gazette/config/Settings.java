@@ -25,6 +25,7 @@ public final class Settings {
             Map.entry("data.dir", new String[] {"./gazette-data", "Folder for the embedded database, search index and other local files."}),
             Map.entry("server.host", new String[] {"0.0.0.0", "Address the web server binds to."}),
             Map.entry("server.port", new String[] {"8080", "Port the web server listens on."}),
+            Map.entry("server.threads", new String[] {"32", "Most threads answering requests at once (more wait in a queue); raise it if many readers are slow to read."}),
             Map.entry("db.url", new String[] {"", "JDBC URL of the database; empty means the embedded H2 file database in data.dir."}),
             Map.entry("db.user", new String[] {"gazette", "Database user."}),
             Map.entry("db.password", new String[] {"", "Database password."}),

@@ -97,10 +97,9 @@ public final class WebServer {
             var threads = new QueuedThreadPool(settings.getInt("server.threads"), 8, 60_000);
             threads.setName("JettyServerThreadPool");
             config.jetty.threadPool = threads;
-            // Page cache (issue 7): kept pages are answered by Jetty itself, ahead of the routes.
-            if (cache.enabled()) {
-                config.jetty.modifyServer(server -> server.setHandler(new CacheFront(cache)));
-            }
+            // Page cache (issue 7): kept pages are answered by Jetty itself, ahead of the routes. The
+            // front stays with the cache off too: it also hands HEAD requests to the routes as GET.
+            config.jetty.modifyServer(server -> server.setHandler(new CacheFront(cache)));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public/assets";

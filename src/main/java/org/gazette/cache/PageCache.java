@@ -179,6 +179,9 @@ public final class PageCache {
 
     /** A kept page for a request without a query string, or null; counted as a hit when found. */
     CachedPage peek(String path) {
+        if (!enabled) {
+            return null;
+        }
         CachedPage page = pages.getIfPresent(path);
         if (page != null) {
             hits.increment();

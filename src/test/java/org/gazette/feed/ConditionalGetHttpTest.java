@@ -53,10 +53,27 @@ class ConditionalGetHttpTest extends SampleSite {
                 assertThat(head.headers().firstValue(name)).as(path + " " + name).isEqualTo(get.headers().firstValue(name));
             }
         }
-        assertThat(head("/articles/no-such-story").statusCode()).isEqualTo(404);
+        assertThat(head(site, "/articles/no-such-story").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void headIsAnsweredLikeGetWithTheCacheOffToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
+        try (var uncached = org.gazette.support.TestSite.start(data, Map.of("cache.enabled", "false"))) {
+            for (String path : List.of("/", "/feed.rss", "/articles/veloria-and-castrane-reopen-talks-on-the-sarn-river-dam")) {
+                HttpResponse<String> head = head(uncached, path);
+                assertThat(head.statusCode()).as(path).isEqualTo(200);
+                assertThat(head.headers().firstValue("Content-Type")).as(path)
+                        .isEqualTo(uncached.get(path).headers().firstValue("Content-Type"));
+            }
+            assertThat(head(uncached, "/articles/no-such-story").statusCode()).isEqualTo(404);
+        }
     }
 
     private HttpResponse<String> head(String path) throws Exception {
+        return head(site, path);
+    }
+
+    private static HttpResponse<String> head(org.gazette.support.TestSite site, String path) throws Exception {
         return site.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.baseUrl() + path))
                 .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());

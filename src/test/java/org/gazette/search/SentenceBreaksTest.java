@@ -31,9 +31,31 @@ class SentenceBreaksTest {
     }
 
     @Test
-    void sentencesEndAtPunctuationBeforeACapitalAndAtLineBreaks() {
+    void sentencesEndAtQuestionsAndExclamationsAndAtFullStopsBeforeACapital() {
         String text = "Flows fell 3.5 percent. The dam (built in 2019.) holds. e.g. this goes on? \"Yes!\" she said.\nNext line";
-        assertThat(bounds(new SentenceBreaks(), text)).containsExactly(0, 24, 75, 92, text.length());
+        assertThat(bounds(new SentenceBreaks(), text)).containsExactly(0, 24, 75, 82, 92, text.length());
+    }
+
+    @Test
+    void agreesWithTheJdkOnQuestionsQuotesAndParagraphSeparators() {
+        for (String text : List.of("\"Yes!\" she said. Then she left.", "Why? because. And then?", "A\u2029B. c",
+                "He asked: \"Why?\" Nobody knew.", "Line one\nLine two. Three", "a. \nB c", "A\u2028B. c", "Ends with a dot.")) {
+            assertThat(bounds(new SentenceBreaks(), text)).as(text)
+                    .isEqualTo(bounds(BreakIterator.getSentenceInstance(Locale.ROOT), text));
+        }
+    }
+
+    @Test
+    void countsOffsetsFromWhereACharacterIteratorBegins() {
+        String text = "xxxx One. Two. Three.";
+        BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
+        jdk.setText(new java.text.StringCharacterIterator(text, 5, text.length(), 5));
+        SentenceBreaks ours = new SentenceBreaks();
+        ours.setText(new java.text.StringCharacterIterator(text, 5, text.length(), 5));
+        assertThat(bounds(ours)).isEqualTo(bounds(jdk)).startsWith(5);
+        assertThat(ours.following(5)).isEqualTo(jdk.following(5));
+        assertThat(ours.preceding(text.length())).isEqualTo(jdk.preceding(text.length()));
+        assertThatThrownBy(() -> ours.following(4)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -61,6 +83,10 @@ class SentenceBreaksTest {
 
     private static List<Integer> bounds(BreakIterator breaks, String text) {
         breaks.setText(text);
+        return bounds(breaks);
+    }
+
+    private static List<Integer> bounds(BreakIterator breaks) {
         List<Integer> found = new ArrayList<>();
         for (int b = breaks.first(); b != BreakIterator.DONE; b = breaks.next()) {
             found.add(b);

@@ -33,16 +33,13 @@ final class AnyTerm {
         if (q instanceof TermQuery term) {
             return List.of(term.getTerm());
         }
-        if (!(q instanceof BooleanQuery bool)) {
+        if (!(q instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() > 0) {
             return null;
         }
         List<BooleanClause> clauses = bool.clauses();
         if (clauses.size() == 1 && (clauses.get(0).getOccur() == BooleanClause.Occur.MUST
                 || clauses.get(0).getOccur() == BooleanClause.Occur.FILTER)) {
             return of(clauses.get(0).getQuery());
-        }
-        if (bool.getMinimumNumberShouldMatch() > 1) {
-            return null;
         }
         List<Term> terms = new ArrayList<>();
         for (BooleanClause clause : clauses) {

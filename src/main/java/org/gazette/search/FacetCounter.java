@@ -64,8 +64,8 @@ final class FacetCounter {
     /** Per segment: how many live documents, and the values of all of them. */
     private final List<Integer> liveDocs = new ArrayList<>();
     private final List<int[]> liveCounts = new ArrayList<>();
-    /** The last path element of each global ordinal: a page of facets shows some fifty of them. */
-    private final String[] labels;
+    /** The last path element of each global ordinal, read at the first page of facets after a refresh. */
+    private volatile String[] labels;
 
     /** The arrays of every segment of {@code state}'s reader (made for new segments only). */
     FacetCounter(SortedSetDocValuesReaderState state) throws IOException {
@@ -84,16 +84,22 @@ final class FacetCounter {
             liveCounts.add(counts);
             toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
         }
-        labels = new String[state.getSize()];
-        for (int ord = 0; ord < labels.length; ord++) {
-            String[] path = FacetsConfig.stringToPath(all.lookupOrd(ord).utf8ToString());
-            labels[ord] = path[path.length - 1];
-        }
     }
 
     /** The value (a tag's name, say) of global ordinal {@code ord}. */
-    String label(int ord) {
-        return labels[ord];
+    String label(int ord) throws IOException {
+        String[] known = labels;
+        if (known == null) {
+            // Publishing refreshes the reader often; only a results page needs the labels.
+            SortedSetDocValues all = state.getDocValues();
+            known = new String[state.getSize()];
+            for (int o = 0; o < known.length; o++) {
+                String[] path = FacetsConfig.stringToPath(all.lookupOrd(o).utf8ToString());
+                known[o] = path[path.length - 1];
+            }
+            labels = known;
+        }
+        return known[ord];
     }
 
     private static SegmentOrds segment(LeafReader reader) throws IOException {

@@ -1,5 +1,7 @@
 package org.gazette.search;
 
+import java.io.IOException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +31,7 @@ public final class Facets {
     }
 
     /** The values of each dimension in {@code counted}, as Lucene's sorted-set facet counts would give them. */
-    static List<Group> count(FacetSearcher searcher, FacetCounter.Counted counted, SearchRequest request) {
+    static List<Group> count(FacetSearcher searcher, FacetCounter.Counted counted, SearchRequest request) throws IOException {
         List<Group> groups = new ArrayList<>();
         if (searcher.counter() == null) {
             return groups;

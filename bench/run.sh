@@ -179,14 +179,14 @@ put rss.kb "$(ps -o rss= -p "$SERVER_PID" | tr -d ' ')"
 # RSS counts the search index's memory-mapped files as well as the JVM's own memory: split them.
 put rss.anon.kb "$(awk '/^RssAnon:/ {print $2}' "/proc/$SERVER_PID/status")"
 put rss.file.kb "$(awk '/^RssFile:/ {print $2}' "/proc/$SERVER_PID/status")"
+curl -s "http://127.0.0.1:$PORT/healthz" > "$WORK/healthz.json" || true
+put healthz "$(tr -d '\n' < "$WORK/healthz.json")"
 # Then a JFR recording of more of the mix says where the server's CPU goes (bench/results/*-profile.md).
 # It runs after the memory reading: the recorder's own buffers, and what malloc keeps after it
 # stops, added some 70 MB to the resident figure.
 jcmd "$SERVER_PID" JFR.start name=mix settings=profile > /dev/null 2>&1 || true
 wrk -t"$THREADS" -c"$CONNECTIONS" -d8s -s "$ROOT/bench/mix.lua" "http://127.0.0.1:$PORT" -- "$LISTS" > /dev/null
 jcmd "$SERVER_PID" JFR.stop name=mix filename="$WORK/mix.jfr" > /dev/null 2>&1 || true
-curl -s "http://127.0.0.1:$PORT/healthz" > "$WORK/healthz.json" || true
-put healthz "$(tr -d '\n' < "$WORK/healthz.json")"
 stop_server
 
 # --- 3. the cost of rendering: the same article page with the cache off ------------------------------

@@ -57,43 +57,99 @@ public final class BodyRenderer {
      * own sanitized output, so dropping its tags is enough: block tags part words, others do not.
      */
     public static String opening(String html, int chars) {
-        StringBuilder text = new StringBuilder();
-        int from = 0;
-        while (from < html.length() && text.length() < chars) {
-            int close = html.indexOf("</p>", from);
-            int end = close < 0 ? html.length() : close + "</p>".length();
-            String part = BLOCK_TAG.matcher(html.substring(from, end)).replaceAll(" ");
-            text.append(org.jsoup.parser.Parser.unescapeEntities(ANY_TAG.matcher(part).replaceAll(""), false));
-            from = end;
-            collapseWhitespace(text);
-        }
-        return text.toString().strip();
-    }
-
-    private static final Pattern BLOCK_TAG = Pattern.compile(
-            "</?(?:p|div|blockquote|ul|ol|li|h[1-6]|figure|figcaption|pre|hr|br|table|tr|td|th)\\b[^>]*>",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANY_TAG = Pattern.compile("<[^>]*>");
-
-    private static void collapseWhitespace(StringBuilder text) {
-        int out = 0;
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                space = out > 0;
-            } else {
-                if (space) {
-                    text.setCharAt(out++, ' ');
-                    space = false;
+        Opening text = new Opening(Math.min(html.length(), chars + 256));
+        int i = 0;
+        int n = html.length();
+        // One pass, no regular expressions: on an uncached article page (a description and five
+        // related teasers) the pattern searches of the first version were a third of the CPU.
+        while (i < n) {
+            char c = html.charAt(i);
+            int close = c == '<' ? html.indexOf('>', i) : -1;
+            if (close > 0) {
+                if (isBlockTag(html, i + 1, close)) {
+                    if (text.length() >= chars && html.startsWith("</p>", i)) {
+                        break;
+                    }
+                    text.space();
                 }
-                text.setCharAt(out++, c);
+                i = close + 1;
+                continue;
+            }
+            int semi = c == '&' ? html.indexOf(';', i) : -1;
+            String entity = semi > i && semi - i <= 32 ? decode(html.substring(i + 1, semi)) : null;
+            if (entity != null) {
+                entity.chars().forEach(ch -> text.add((char) ch));
+                i = semi + 1;
+            } else {
+                text.add(c);
+                i++;
             }
         }
-        if (space) {
-            text.setCharAt(out++, ' ');
+        return text.toString();
+    }
+
+    private static final java.util.Set<String> BLOCK_TAGS = java.util.Set.of("p", "div", "blockquote", "ul", "ol", "li",
+            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "pre", "hr", "br", "table", "tr", "td", "th");
+
+    /** Whether the tag between {@code from} (after its {@code <}) and {@code to} (its {@code >}) parts words. */
+    private static boolean isBlockTag(String html, int from, int to) {
+        int start = from < to && html.charAt(from) == '/' ? from + 1 : from;
+        int end = start;
+        while (end < to && Character.isLetterOrDigit(html.charAt(end))) {
+            end++;
         }
-        text.setLength(out);
+        return end > start && BLOCK_TAGS.contains(html.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The text of a character reference ({@code amp}, {@code #39}, {@code #x2014}); null if it is none. */
+    private static String decode(String name) {
+        try {
+            if (name.startsWith("#x") || name.startsWith("#X")) {
+                return Character.toString(Integer.parseInt(name.substring(2), 16));
+            }
+            if (name.startsWith("#")) {
+                return Character.toString(Integer.parseInt(name.substring(1)));
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String named = org.jsoup.nodes.Entities.getByName(name);
+        return named == null || named.isEmpty() ? null : named;
+    }
+
+    /** Text with runs of white space (no-break spaces too) folded into one space, none at either end. */
+    private static final class Opening {
+        private final StringBuilder text;
+        private boolean space;
+
+        Opening(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        void space() {
+            space = text.length() > 0;
+        }
+
+        void add(char c) {
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space();
+            } else {
+                if (space) {
+                    text.append(' ');
+                    space = false;
+                }
+                text.append(c);
+            }
+        }
+
+        int length() {
+            return text.length();
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** A teaser of at most {@code max} characters, cut at a word boundary. */

@@ -1,14 +1,13 @@
 package org.gazette.article;
 
-import java.util.function.LongFunction;
-import org.gazette.catalog.Source;
-
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
+import org.gazette.catalog.Source;
 import org.gazette.revision.Corrections;
 import org.gazette.revision.SlugHistory;
 import org.gazette.search.ArticleSearch;
@@ -35,13 +34,13 @@ public final class ArticlePage {
      */
     public ArticlePage(ArticleStore articles, ArticleSearch search, Pages pages, Corrections corrections, SlugHistory slugHistory,
                        LongFunction<List<Source>> alsoFrom) {
-        this.alsoFrom = alsoFrom;
         this.articles = articles;
         this.search = search;
         this.pages = pages;
         this.sharing = new ArticleSharing(pages);
         this.corrections = corrections;
         this.slugHistory = slugHistory;
+        this.alsoFrom = alsoFrom;
     }
 
     public void show(Context ctx) throws IOException {

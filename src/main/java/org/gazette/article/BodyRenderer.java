@@ -78,7 +78,9 @@ public final class BodyRenderer {
             int semi = c == '&' ? html.indexOf(';', i) : -1;
             String entity = semi > i && semi - i <= 32 ? decode(html.substring(i + 1, semi)) : null;
             if (entity != null) {
-                entity.chars().forEach(ch -> text.add((char) ch));
+                for (int k = 0; k < entity.length(); k++) {
+                    text.add(entity.charAt(k));
+                }
                 i = semi + 1;
             } else {
                 text.add(c);

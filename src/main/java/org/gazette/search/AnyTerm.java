@@ -67,16 +67,16 @@ final class AnyTerm {
     /** Every document (live or not) of {@code reader} holding one of {@code terms}. */
     static FixedBitSet matches(List<Term> terms, LeafReader reader) throws IOException {
         FixedBitSet hits = new FixedBitSet(reader.maxDoc());
-        TermsEnum[] fields = new TermsEnum[1];
+        TermsEnum inField = null;
         String field = null;
         for (Term term : terms) {
             if (!term.field().equals(field)) {
                 field = term.field();
-                Terms inField = reader.terms(field);
-                fields[0] = inField == null ? null : inField.iterator();
+                Terms fieldTerms = reader.terms(field);
+                inField = fieldTerms == null ? null : fieldTerms.iterator();
             }
-            if (fields[0] != null && fields[0].seekExact(term.bytes())) {
-                hits.or(fields[0].postings(null, PostingsEnum.NONE));
+            if (inField != null && inField.seekExact(term.bytes())) {
+                hits.or(inField.postings(null, PostingsEnum.NONE));
             }
         }
         return hits;

@@ -21,7 +21,6 @@ import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
@@ -80,7 +79,7 @@ final class FacetCounter {
             segments.add(segment);
             int[] counts = new int[segment.valueCount()];
             FixedBitSet none = new FixedBitSet(leaf.reader().maxDoc());
-            liveDocs.add((int) countUnset(none, leaf.reader().getLiveDocs(), segment, counts));
+            liveDocs.add((int) tally(none, true, leaf.reader().getLiveDocs(), segment, counts));
             liveCounts.add(counts);
             toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
         }
@@ -176,13 +175,13 @@ final class FacetCounter {
             int[] counts = new int[segment.valueCount()];
             long found;
             if (hits.cardinality() * 2L > leaf.reader().maxDoc()) {
-                found = liveDocs.get(leaf.ord) - countUnset(hits, live, segment, counts);
+                found = liveDocs.get(leaf.ord) - tally(hits, true, live, segment, counts);
                 int[] all = liveCounts.get(leaf.ord);
                 for (int ord = 0; ord < counts.length; ord++) {
                     counts[ord] = all[ord] - counts[ord];
                 }
             } else {
-                found = countSet(hits, live, segment, counts);
+                found = tally(hits, false, live, segment, counts);
             }
             total += found;
             LongValues map = toGlobal.get(leaf.ord);
@@ -216,16 +215,6 @@ final class FacetCounter {
         return hits;
     }
 
-    /** Adds the values of the live documents in {@code hits} to {@code counts}; returns how many there were. */
-    private static long countSet(FixedBitSet hits, Bits live, SegmentOrds segment, int[] counts) {
-        return tally(hits, false, live, segment, counts);
-    }
-
-    /** Adds the values of the live documents not in {@code hits} to {@code counts}; returns how many there were. */
-    private static long countUnset(FixedBitSet hits, Bits live, SegmentOrds segment, int[] counts) {
-        return tally(hits, true, live, segment, counts);
-    }
-
     /** Adds the values of the live documents in {@code hits} (or, {@code inverted}, not in it); returns how many there were. */
     private static long tally(FixedBitSet hits, boolean inverted, Bits live, SegmentOrds segment, int[] counts) {
         int[] fixed = segment.fixed();
@@ -246,7 +235,7 @@ final class FacetCounter {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
-                int at = doc * WIDTH;
+                int at = doc * WIDTH; // written out for WIDTH = 6
                 local[fixed[at]]++;
                 local[fixed[at + 1]]++;
                 local[fixed[at + 2]]++;

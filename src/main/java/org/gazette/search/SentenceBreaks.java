@@ -19,7 +19,7 @@ final class SentenceBreaks extends BreakIterator {
     private CharacterIterator source = new StringCharacterIterator("");
     /** Where the text starts in the caller's offsets (a CharacterIterator need not start at 0). */
     private int base;
-    /** Every boundary in order, from 0 to the text's length. */
+    /** Every boundary in order, from the text's start to its end, in the caller's offsets. */
     private int[] bounds = {0};
     private int count = 1;
     /** Index into {@link #bounds} of the current boundary. */

@@ -52,17 +52,23 @@ final class FacetCounter {
     record Counted(long total, int[] counts) {
     }
 
+    /** How many live documents a segment has, and the values of all of them. */
+    private record Totals(int docs, int[] counts) {
+    }
+
     /** Segment copies by segment core, dropped when the segment closes. */
     private static final Map<Object, SegmentOrds> SEGMENTS = new ConcurrentHashMap<>();
+    /**
+     * Totals by segment and its deletions, made the first time a query matches most of a segment:
+     * an index refresh (every publish) then costs nothing for segments it did not touch.
+     */
+    private static final Map<Object, Totals> TOTALS = new ConcurrentHashMap<>();
 
     private final SortedSetDocValuesReaderState state;
     /** Matches are read afresh every time: no cache of earlier queries' matches. */
     private final IndexSearcher uncached;
     private final List<SegmentOrds> segments = new ArrayList<>();
     private final List<LongValues> toGlobal = new ArrayList<>();
-    /** Per segment: how many live documents, and the values of all of them. */
-    private final List<Integer> liveDocs = new ArrayList<>();
-    private final List<int[]> liveCounts = new ArrayList<>();
     /** The last path element of each global ordinal, read at the first page of facets after a refresh. */
     private volatile String[] labels;
 
@@ -75,12 +81,8 @@ final class FacetCounter {
         SortedSetDocValues all = state.getDocValues();
         MultiDocValues.MultiSortedSetDocValues multi = all instanceof MultiDocValues.MultiSortedSetDocValues m ? m : null;
         for (LeafReaderContext leaf : reader.leaves()) {
-            SegmentOrds segment = segment(leaf.reader());
-            segments.add(segment);
-            int[] counts = new int[segment.valueCount()];
-            FixedBitSet none = new FixedBitSet(leaf.reader().maxDoc());
-            liveDocs.add((int) tally(none, true, leaf.reader().getLiveDocs(), segment, counts));
-            liveCounts.add(counts);
+            LeafReader segmentReader = leaf.reader();
+            segments.add(kept(SEGMENTS, segmentReader.getCoreCacheHelper(), () -> read(segmentReader)));
             toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
         }
     }
@@ -101,20 +103,30 @@ final class FacetCounter {
         return known[ord];
     }
 
-    private static SegmentOrds segment(LeafReader reader) throws IOException {
-        IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-        if (core == null) {
-            return read(reader);
+    /** What {@code make} gives, kept in {@code kept} until the reader part {@code owner} describes closes. */
+    private static <T> T kept(Map<Object, T> kept, IndexReader.CacheHelper owner, Make<T> make) throws IOException {
+        if (owner == null) {
+            return make.get();
         }
-        SegmentOrds known = SEGMENTS.get(core.getKey());
+        T known = kept.get(owner.getKey());
         if (known != null) {
             return known;
         }
-        SegmentOrds made = read(reader);
-        if (SEGMENTS.putIfAbsent(core.getKey(), made) == null) {
-            core.addClosedListener(SEGMENTS::remove);
+        T made = make.get();
+        if (kept.putIfAbsent(owner.getKey(), made) == null) {
+            owner.addClosedListener(kept::remove);
         }
         return made;
+    }
+
+    private interface Make<T> {
+        T get() throws IOException;
+    }
+
+    private static Totals totals(LeafReader reader, SegmentOrds segment) {
+        int[] counts = new int[segment.valueCount()];
+        long docs = tally(new FixedBitSet(reader.maxDoc()), true, reader.getLiveDocs(), segment, counts);
+        return new Totals((int) docs, counts);
     }
 
     private static SegmentOrds read(LeafReader reader) throws IOException {
@@ -175,10 +187,10 @@ final class FacetCounter {
             int[] counts = new int[segment.valueCount()];
             long found;
             if (hits.cardinality() * 2L > leaf.reader().maxDoc()) {
-                found = liveDocs.get(leaf.ord) - tally(hits, true, live, segment, counts);
-                int[] all = liveCounts.get(leaf.ord);
+                Totals totals = kept(TOTALS, leaf.reader().getReaderCacheHelper(), () -> totals(leaf.reader(), segment));
+                found = totals.docs() - tally(hits, true, live, segment, counts);
                 for (int ord = 0; ord < counts.length; ord++) {
-                    counts[ord] = all[ord] - counts[ord];
+                    counts[ord] = totals.counts()[ord] - counts[ord];
                 }
             } else {
                 found = tally(hits, false, live, segment, counts);

@@ -176,6 +176,23 @@ class SearchCountsTest {
     }
 
     @Test
+    void countsOfAWordMostArticlesHoldFollowDeletions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path own) throws Exception {
+        try (SearchIndex one = SearchIndex.open(own)) {
+            one.apply(archive.subList(0, 400), List.of(), 1);
+            ArticleSearch counting = new ArticleSearch(one, java.time.ZoneId.of("UTC"), 1.0, 0);
+            SearchResults before = counting.search(SearchRequest.of("said"), 10);
+            assertThat(before.total()).as("most of the segment, counted through the rest").isGreaterThan(200);
+            List<Long> gone = before.hits().stream().limit(3).map(SearchHit::articleId).toList();
+            one.apply(List.of(), gone, 2);
+            SearchResults after = counting.search(SearchRequest.of("said"), 10);
+            assertThat(after.total()).isEqualTo(before.total() - 3);
+            long bySection = after.facets().stream().filter(g -> g.dim().equals(IndexFields.DIM_SECTION))
+                    .flatMap(g -> g.values().stream()).mapToLong(Facets.Value::count).sum();
+            assertThat(bySection).isEqualTo(after.total());
+        }
+    }
+
+    @Test
     void topHitsAreThoseOfTheWholeRankingSum() throws Exception {
         Random random = new Random(5);
         List<String> asked = new ArrayList<>(List.of("dam", "sarn dam", "harbour -storm", "dam OR harbour", "\"sarn dam\"",

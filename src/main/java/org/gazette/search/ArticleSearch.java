@@ -156,10 +156,11 @@ public final class ArticleSearch {
         if (text == null && !request.query().isEmpty()) {
             return null;
         }
-        QueryBuilder.Ranking ranking = text == null ? null
+        // A feed of a search (newest first) needs no ranking.
+        QueryBuilder.Ranking ranking = text == null || request.newest() ? null
                 : queries.ranking(text, counting, parsed, recencyPoints, System.currentTimeMillis());
         // The top hits, where Lucene skips documents that cannot make the page ...
-        TopDocs top = ranking == null || request.newest()
+        TopDocs top = ranking == null
                 ? searcher.search(Filters.apply(text, request, zone), Math.max(1, n), NEWEST)
                 : top(searcher, ranking, request, Math.max(1, n));
         // ... then every match counted for the facets, without scoring.

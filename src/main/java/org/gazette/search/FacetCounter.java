@@ -162,10 +162,6 @@ final class FacetCounter {
         return new SegmentOrds(fixed, extraStarts, java.util.Arrays.copyOf(extraOrds, extras), valueCount);
     }
 
-    SortedSetDocValuesReaderState state() {
-        return state;
-    }
-
     /**
      * Counts the live matches of {@code query} in the reader this counter was made for. The matches of a segment are first gathered in a bit set; when they are most of
      * the segment, the values of the documents that do not match are counted and taken from the

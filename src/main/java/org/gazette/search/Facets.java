@@ -33,10 +33,7 @@ public final class Facets {
     /** The values of each dimension in {@code counted}, as Lucene's sorted-set facet counts would give them. */
     static List<Group> count(FacetSearcher searcher, FacetCounter.Counted counted, SearchRequest request) throws IOException {
         List<Group> groups = new ArrayList<>();
-        if (searcher.counter() == null) {
-            return groups;
-        }
-        SortedSetDocValuesReaderState state = searcher.counter().state();
+        SortedSetDocValuesReaderState state = searcher.facetState();
         int[] counts = counted.counts();
         for (String dim : IndexFields.DIMENSIONS) {
             SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);

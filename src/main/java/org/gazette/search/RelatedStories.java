@@ -140,10 +140,7 @@ final class RelatedStories {
             if (fingerprints.advanceExact(doc) && !seen.add(BytesRef.deepCopyOf(fingerprints.lookupOrd(fingerprints.ordValue())))) {
                 continue;
             }
-            NumericDocValues idValues = DocValues.getNumeric(leaf.reader(), IndexFields.ID);
-            if (idValues.advanceExact(doc)) {
-                ids.add(idValues.longValue());
-            }
+            ids.add(Highlights.id(searcher, hit.doc));
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
     }

@@ -158,10 +158,14 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private static void writeCurrent(Path root, int number) throws IOException {
-        Path temp = root.resolve(CURRENT + ".tmp");
-        Files.writeString(temp, "index-" + number + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, root.resolve(CURRENT), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        writeAtomically(root.resolve(CURRENT), "index-" + number + "\n");
+    }
+
+    /** Replaces {@code file} with {@code text} so that a crash leaves either the old or the new text, never a part. */
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** True when the index was missing or unreadable at start-up and holds nothing yet. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -194,9 +193,7 @@ final class Suggester implements AutoCloseable {
             return;
         }
         lookup.commit();
-        Path temp = home.resolve(CAUGHT_UP + ".tmp");
-        Files.writeString(temp, Long.toString(seq));
-        Files.move(temp, home.resolve(CAUGHT_UP), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SearchIndex.writeAtomically(home.resolve(CAUGHT_UP), Long.toString(seq));
     }
 
     private record Entry(BytesRef text, Set<BytesRef> contexts, long weight, BytesRef payload) {

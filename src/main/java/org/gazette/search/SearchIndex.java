@@ -17,6 +17,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.gazette.article.Article;
+import org.gazette.change.DerivedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,14 +159,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private static void writeCurrent(Path root, int number) throws IOException {
-        writeAtomically(root.resolve(CURRENT), "index-" + number + "\n");
-    }
-
-    /** Replaces {@code file} with {@code text} so that a crash leaves either the old or the new text, never a part. */
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        DerivedFiles.replace(root.resolve(CURRENT), "index-" + number + "\n");
     }
 
     /** True when the index was missing or unreadable at start-up and holds nothing yet. */

@@ -28,6 +28,7 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.gazette.article.Article;
 import org.gazette.catalog.Tag;
+import org.gazette.change.DerivedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,7 +194,7 @@ final class Suggester implements AutoCloseable {
             return;
         }
         lookup.commit();
-        SearchIndex.writeAtomically(home.resolve(CAUGHT_UP), Long.toString(seq));
+        DerivedFiles.replace(home.resolve(CAUGHT_UP), Long.toString(seq));
     }
 
     private record Entry(BytesRef text, Set<BytesRef> contexts, long weight, BytesRef payload) {

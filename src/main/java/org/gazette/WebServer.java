@@ -5,10 +5,15 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.gazette.api.ArticleApi;
 import org.gazette.admin.BackOffice;
@@ -26,6 +31,7 @@ import org.gazette.cache.CacheFront;
 import org.gazette.cache.CacheTags;
 import org.gazette.cache.PageCache;
 import org.gazette.cache.PageInvalidation;
+import org.gazette.cache.PageWarmer;
 import org.gazette.search.SearchPage;
 import org.gazette.sitemap.RobotsTxt;
 import org.gazette.sitemap.SitemapQueries;
@@ -51,9 +57,23 @@ public final class WebServer {
 
     /** The page cache of a site, following its change feed (issue 7). */
     public static PageCache pageCache(Site site) {
-        var cache = new PageCache(site.settings(), Clock.systemUTC());
+        var settings = site.settings();
+        PageCache cache;
+        if (settings.getBoolean("cache.enabled") && settings.getBoolean("cache.disk")) {
+            try {
+                cache = PageCache.withDisk(settings, Clock.systemUTC(), settings.dataDir().resolve("pages"),
+                        site.changeLog().latestSeq(), site.catalog().sections().toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot open the pages kept in " + settings.dataDir().resolve("pages"), e);
+            }
+        } else {
+            cache = new PageCache(settings, Clock.systemUTC());
+        }
         if (cache.enabled()) {
             site.changeFeed().follow(new PageInvalidation(cache, site.articles(), site.catalog(), site.changeLog()));
+            // Pages kept on disk are trusted once what changed since their clock was saved is applied:
+            // usually nothing, or the few changes made while the site was down.
+            site.changeFeed().catchUp();
         }
         return cache;
     }
@@ -78,12 +98,14 @@ public final class WebServer {
         var feedCache = new FeedCache(site.changeLog().latestSeq(), Instant.now());
         site.changeFeed().follow(feedCache);
         var feeds = new FeedRoutes(pages::feeds, new FeedGenerator(siteSettings::effective, site.articles(), FEED_SIZE), feedCache);
-        var sitemaps = new Sitemaps(new SitemapQueries(site.database().jdbi()), siteSettings::effective, Clock.systemUTC(),
+        var sitemapQueries = new SitemapQueries(site.database().jdbi());
+        var sitemaps = new Sitemaps(sitemapQueries, siteSettings::effective, Clock.systemUTC(),
                 feedCache::lastChange);
         var robots = new RobotsTxt(settings.baseUrl(), Instant.now());
         var office = new BackOffice(site, pages, siteSettings);
         // Search and discovery (issue 3)
         var searchFeeds = new SearchFeeds(site.search(), feeds, pages);
+        var warmer = new PageWarmer(sitemapQueries, cache, Math.max(1, settings.getInt("cache.prerender")));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -99,7 +121,20 @@ public final class WebServer {
             config.jetty.threadPool = threads;
             // Page cache (issue 7): kept pages are answered by Jetty itself, ahead of the routes. The
             // front stays with the cache off too: it also hands HEAD requests to the routes as GET.
-            config.jetty.modifyServer(server -> server.setHandler(new CacheFront(cache)));
+            var jetty = new AtomicReference<Server>();
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new CacheFront(cache));
+                jetty.set(server);
+            });
+            // Once listening, the warmer renders what readers have not asked for yet; the disk's
+            // clock is saved at the stop, so the next start need not replay the outbox.
+            config.events.serverStarted(() -> {
+                if (cache.enabled() && settings.getInt("cache.prerender") > 0) {
+                    warmer.start(ownAddress(settings.get("server.host"), jetty.get()));
+                }
+            });
+            config.events.serverStopping(warmer::close);
+            config.events.serverStopped(cache::close);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/assets";
                 files.directory = "/public/assets";
@@ -194,7 +229,7 @@ public final class WebServer {
             config.routes.get("/search.rss", searchFeeds::rss);
             config.routes.get("/search/suggest", searchFeeds::suggest);
             config.routes.get("/opensearch.xml", searchFeeds::openSearch);
-            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site, cache))));
+            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(json.writeValueAsString(health(site, cache, warmer))));
             // Page cache (issue 7): the stylesheet and script under content-hashed names, kept for a year.
             AssetFingerprints.paths().forEach(path -> config.routes.get(path, AssetFingerprints::serve));
 
@@ -232,13 +267,22 @@ public final class WebServer {
         pages.html(ctx, "site/not-found.jte", Map.of("frame", pages.frame(pages.messages().t("notFound.heading"), null, null, null, null)));
     }
 
-    private static Map<String, Object> health(Site site, PageCache cache) {
+    /** Where this process reaches its own site. */
+    private static String ownAddress(String host, Server server) {
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        boolean anyAddress = host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::");
+        String reach = anyAddress ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + reach + ":" + port;
+    }
+
+    private static Map<String, Object> health(Site site, PageCache cache, PageWarmer warmer) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("status", "ok");
         status.put("articles", site.articles().countPublished());
         status.put("indexed", site.index().size());
         status.put("database", site.database().isPostgres() ? "postgresql" : "h2");
         status.put("cache", cache.stats());
+        status.put("warmer", warmer.stats());
         return status;
     }
 }

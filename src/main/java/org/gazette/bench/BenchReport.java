@@ -146,6 +146,12 @@ public final class BenchReport {
                     .append(related.get("related_cpu_ms")).append(" ms of CPU per article, on an index of ")
                     .append(related.get("segments")).append(" segments.\n");
         }
+        Map<String, Object> warmer = parse(figures.getProperty("warmer", "{}"));
+        if (warmer.containsKey("asked")) {
+            md.append("\nPage warmer, before anything was measured: ").append(warmer.get("asked")).append(" pages asked for, ")
+                    .append(warmer.get("rendered")).append(" of them rendered (the others were kept on disk), in ")
+                    .append(fmt(((Number) warmer.get("millis")).doubleValue() / 1000, 1)).append(" s.\n");
+        }
         md.append("\nBulk publish: ").append(imported.get("articles")).append(" articles stored in ")
                 .append(imported.get("store_seconds")).append(" s, search index settled in ")
                 .append(imported.get("settle_seconds")).append(" s.\n");
@@ -175,6 +181,7 @@ public final class BenchReport {
         json.put("rss_file_mb", orNull(number("rss.file.kb") / 1024));
         json.put("import", importFigures());
         json.put("related_stories", parse(figures.getProperty("related.json", "{}")));
+        json.put("page_warmer", parse(figures.getProperty("warmer", "{}")));
         json.put("health_after_mix", figures.getProperty("healthz"));
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
     }

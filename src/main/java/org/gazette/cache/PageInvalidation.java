@@ -1,8 +1,8 @@
 package org.gazette.cache;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.gazette.article.ArticleFacets;
 import org.gazette.article.ArticleStore;
 import org.gazette.catalog.CatalogStore;
@@ -17,7 +17,8 @@ import org.gazette.change.DerivedCopy;
  * listings of the section, tags, authors or source it was filed under before the change and after.
  * A change to the site itself, or to its list of sections (shown on every page), drops everything.
  *
- * <p>The cache lives in memory, so it starts empty and caught up with the outbox.
+ * <p>The memory starts empty and caught up with the outbox; the pages kept on disk start from
+ * where their clock was saved, and are not read until it has caught up.
  */
 public final class PageInvalidation implements DerivedCopy {
 
@@ -33,7 +34,7 @@ public final class PageInvalidation implements DerivedCopy {
         this.cache = cache;
         this.articles = articles;
         this.catalog = catalog;
-        this.applied = log.latestSeq();
+        this.applied = cache.caughtUpTo(log.latestSeq());
         this.sections = catalog.sections();
     }
 
@@ -49,35 +50,40 @@ public final class PageInvalidation implements DerivedCopy {
 
     @Override
     public void apply(List<Change> changes, long upTo) {
-        Set<String> tags = new LinkedHashSet<>();
-        tags.add(CacheTags.LATEST);
-        tags.add(CacheTags.SEARCH);
-        Set<Long> ids = new LinkedHashSet<>();
+        // Each tag at the position of the last change that touched it, for the pages kept on disk.
+        Map<String, Long> tags = new LinkedHashMap<>();
+        tags.put(CacheTags.LATEST, upTo);
+        tags.put(CacheTags.SEARCH, upTo);
+        Map<Long, Long> ids = new LinkedHashMap<>();
         boolean everything = false;
         for (Change change : changes) {
             if (change.isSiteWide()) {
                 everything = true;
                 continue;
             }
-            ids.add(change.articleId());
-            tags.add(CacheTags.articleTag(change.articleId()));
+            long at = change.seq();
+            ids.put(change.articleId(), at);
+            tags.put(CacheTags.articleTag(change.articleId()), at);
             if (change.priorFacets() == null) {
-                tags.add(CacheTags.LISTINGS); // where it was filed is unknown: any listing may have shown it
+                tags.put(CacheTags.LISTINGS, at); // where it was filed is unknown: any listing may have shown it
             } else if (!change.priorFacets().isBlank()) {
-                tags.addAll(List.of(change.priorFacets().trim().split("\\s+")));
+                for (String facet : change.priorFacets().trim().split("\\s+")) {
+                    tags.put(facet, at);
+                }
             }
         }
         // Where each article is filed now (no bodies loaded: a batch can hold thousands).
-        ArticleFacets.stored(articles.jdbi(), ids).values().forEach(tags::addAll);
+        ArticleFacets.stored(articles.jdbi(), ids.keySet()).forEach((id, facets) ->
+                facets.forEach(facet -> tags.merge(facet, ids.get(id), Math::max)));
         List<Section> now = catalog.sections();
         if (!now.equals(sections)) {
             everything = true; // a new section appears in the navigation of every page
             sections = now;
         }
         if (everything) {
-            cache.invalidateAll();
+            cache.invalidateAll(upTo);
         } else {
-            cache.invalidate(tags);
+            cache.invalidate(tags, upTo);
         }
         applied = upTo;
     }

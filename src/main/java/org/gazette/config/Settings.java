@@ -62,7 +62,9 @@ public final class Settings {
             // Page cache (issue 7)
             Map.entry("cache.enabled", new String[] {"true", "Keep rendered public pages and feeds in memory (false renders every request)."}),
             Map.entry("cache.memory-mb", new String[] {"64", "Memory budget of the page cache, in MB of page bytes."}),
-            Map.entry("cache.max-age", new String[] {"30", "Seconds browsers and CDNs may reuse a public page (Cache-Control max-age)."})));
+            Map.entry("cache.max-age", new String[] {"30", "Seconds browsers and CDNs may reuse a public page (Cache-Control max-age)."}),
+            Map.entry("cache.disk", new String[] {"true", "Also keep rendered pages on disk (in the data folder's pages/), where every article page of the archive fits and survives a restart."}),
+            Map.entry("cache.prerender", new String[] {"1", "After each start, request every article and listing page once in the background, this many at a time (0: never), so readers are served pages already rendered."})));
 
     private final Map<String, String> values;
 

@@ -43,6 +43,18 @@ public final class SitemapQueries {
                 .map((rs, ctx) -> new Page(Article.pathOf(rs.getString(1)), instant(rs, 2))).list());
     }
 
+    /** A published article's id and address. */
+    public record ArticlePath(long id, String path) {
+    }
+
+    /** Published articles after {@code afterId} in id order: a whole archive walked without an offset to skip. */
+    public List<ArticlePath> articlesAfter(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select a.id, a.slug from article a where " + PUBLISHED
+                        + " and a.id > :after order by a.id limit :limit")
+                .bind("after", afterId).bind("limit", limit)
+                .map((rs, ctx) -> new ArticlePath(rs.getLong(1), Article.pathOf(rs.getString(2)))).list());
+    }
+
     /** Section, tag, author and source pages that list at least one article, with their newest change. */
     public List<Page> listingPages() {
         List<Page> pages = new ArrayList<>();

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gazette.config.Settings;
@@ -94,7 +93,7 @@ class PageCacheTest {
     @Test
     void aStampedeOnAJustInvalidatedPageRendersItOnce() throws Exception {
         get("/story");
-        cache.invalidate(Set.of("article:1"));
+        cache.invalidate(Map.of("article:1", 1L), 1L);
         int before = renders.get();
         List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
@@ -135,10 +134,10 @@ class PageCacheTest {
         assertThat(get("/story", "If-None-Match", gzipEtag, "Accept-Encoding", "gzip").statusCode()).isEqualTo(304);
 
         // The same bytes rendered again keep their validator; changed bytes get a new one.
-        cache.invalidate(Set.of("article:1"));
+        cache.invalidate(Map.of("article:1", 1L), 1L);
         assertThat(get("/story", "If-None-Match", etag).statusCode()).isEqualTo(304);
         version.incrementAndGet();
-        cache.invalidate(Set.of("article:1"));
+        cache.invalidate(Map.of("article:1", 1L), 1L);
         assertThat(get("/story", "If-None-Match", etag).statusCode()).isEqualTo(200);
     }
 

@@ -305,7 +305,9 @@ public final class PageCache {
     private CachedPage lead(String key, Context ctx, Handler handler, CompletableFuture<CachedPage> mine) throws Exception {
         CachedPage page = null;
         try {
-            page = lookup(key);
+            // Memory only: the reader's own lookup has just missed on disk, and a rendering that
+            // finished meanwhile went to memory too.
+            page = pages.getIfPresent(key);
             if (page == null) {
                 long started = epoch.get();
                 long position = shelf == null ? 0 : shelf.position();

@@ -14,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +56,8 @@ final class StoredPages {
     private final Path folder;
     private final String build;
     private final TagClock clock;
+    /** The outbox's end at the start: pages are read once the clock has caught up to it. */
     private final long readyAt;
-    private volatile boolean ready;
     private long savedAt = System.nanoTime();
     private final LongAdder hits = new LongAdder();
     private final LongAdder writes = new LongAdder();
@@ -68,7 +67,6 @@ final class StoredPages {
         this.build = build;
         this.clock = clock;
         this.readyAt = readyAt;
-        this.ready = clock.position() >= readyAt;
     }
 
     /**
@@ -89,7 +87,7 @@ final class StoredPages {
     }
 
     boolean ready() {
-        return ready;
+        return clock.position() >= readyAt;
     }
 
     long position() {
@@ -98,7 +96,7 @@ final class StoredPages {
 
     /** The kept page for {@code key} if it is still current, or null. */
     CachedPage find(String key, long epoch) {
-        if (!ready) {
+        if (!ready()) {
             return null;
         }
         byte[] bytes;
@@ -152,27 +150,24 @@ final class StoredPages {
         } else {
             clock.changed(tagPositions, upTo);
         }
-        caughtUp();
+        saveNowAndThen();
     }
 
     void changedEverything(long upTo) {
         clock.changedEverything(upTo);
-        caughtUp();
+        saveNowAndThen();
     }
 
     Map<String, Object> stats() {
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("ready", ready);
+        stats.put("ready", ready());
         stats.put("hits", hits.sum());
         stats.put("writes", writes.sum());
         stats.put("marks", clock.size());
         return stats;
     }
 
-    private void caughtUp() {
-        if (clock.position() >= readyAt) {
-            ready = true;
-        }
+    private void saveNowAndThen() {
         // Saved now and then, not at every change: after a crash the outbox replays what came after.
         if (System.nanoTime() - savedAt > SAVE_EVERY_NANOS) {
             saveClock();
@@ -252,17 +247,19 @@ final class StoredPages {
         if (!clock.current(tags, renderedAt)) {
             return null;
         }
-        int offset = bytes.length - in.available();
-        int bodyLength = in.readInt();
-        byte[] body = Arrays.copyOfRange(bytes, offset + 4, offset + 4 + bodyLength);
-        in.skipNBytes(bodyLength);
+        byte[] body = readExactly(in, in.readInt());
         int gzipLength = in.readInt();
-        byte[] gzip = gzipLength < 0 ? null : in.readNBytes(gzipLength);
-        if (gzip != null && gzip.length != gzipLength) {
-            throw new IOException("cut short");
-        }
+        byte[] gzip = gzipLength < 0 ? null : readExactly(in, gzipLength);
         return new CachedPage(key, body, gzip, contentType, Map.copyOf(headers), etag, gzipEtag, lastModified,
                 lastModifiedDate, tags, epoch);
+    }
+
+    private static byte[] readExactly(DataInputStream in, int length) throws IOException {
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+            throw new IOException("cut short");
+        }
+        return bytes;
     }
 
     /**

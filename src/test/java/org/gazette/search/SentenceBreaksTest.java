@@ -3,9 +3,6 @@ package org.gazette.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +10,17 @@ import java.util.Locale;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.gazette.article.BodyRenderer;
+import org.gazette.article.SampleBodies;
 import org.junit.jupiter.api.Test;
 
 class SentenceBreaksTest {
 
     @Test
-    void breaksNewsProseWhereTheJdkSentenceIteratorDoes() throws IOException {
-        List<String> names;
-        try (InputStream list = getClass().getResourceAsStream("/sample/articles.list")) {
-            names = new String(list.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        }
-        assertThat(names).hasSizeGreaterThanOrEqualTo(10);
-        for (String name : names) {
-            String text = BodyRenderer.plainText(html(name.strip()));
+    void breaksNewsProseWhereTheJdkSentenceIteratorDoes() {
+        SampleBodies.markdown().forEach((name, markdown) -> {
+            String text = BodyRenderer.plainText(HtmlRenderer.builder().build().render(Parser.builder().build().parse(markdown)));
             assertThat(bounds(new SentenceBreaks(), text)).as(name).isEqualTo(bounds(BreakIterator.getSentenceInstance(Locale.ROOT), text));
-        }
+        });
     }
 
     @Test
@@ -92,13 +85,5 @@ class SentenceBreaksTest {
             found.add(b);
         }
         return found;
-    }
-
-    private String html(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/sample/articles/" + name)) {
-            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String body = source.substring(source.indexOf("\n---", 3) + 4);
-            return HtmlRenderer.builder().build().render(Parser.builder().build().parse(body));
-        }
     }
 }

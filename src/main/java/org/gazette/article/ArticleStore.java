@@ -127,10 +127,13 @@ public final class ArticleStore {
                 .bind("published", utc(row.publishedAt()))
                 .bind("updated", utc(updated))
                 .bind("now", utc(now));
-        existing.ifPresent(e -> update.bind("id", e.id()));
-        update.execute();
-        long id = existing.map(Existing::id).orElseGet(() -> h.createQuery("select id from article where slug = :slug")
-                .bind("slug", row.slug()).mapTo(Long.class).one());
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get().id();
+            update.bind("id", id).execute();
+        } else {
+            id = update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        }
 
         if (existing.isPresent()) {
             h.createUpdate("delete from article_author where article_id = :id").bind("id", id).execute();
@@ -165,10 +168,9 @@ public final class ArticleStore {
 
     /** As above, with the article's facets before the change ({@link ArticleFacets}); null if unknown. */
     public static long recordChange(Handle h, long articleId, Instant now, String priorFacets) {
-        h.createUpdate("insert into content_change (article_id, changed_at, facets) values (:id, :now, :facets)")
-                .bind("id", articleId).bind("now", utc(now)).bind("facets", priorFacets).execute();
-        return h.createQuery("select max(seq) from content_change where article_id = :id")
-                .bind("id", articleId).mapTo(Long.class).one();
+        return h.createUpdate("insert into content_change (article_id, changed_at, facets) values (:id, :now, :facets)")
+                .bind("id", articleId).bind("now", utc(now)).bind("facets", priorFacets)
+                .executeAndReturnGeneratedKeys("seq").mapTo(Long.class).one();
     }
 
     public Optional<Article> bySlug(String slug) {
@@ -179,13 +181,25 @@ public final class ArticleStore {
         return jdbi.withHandle(h -> load(h, SELECT + " where a.id = :id", Map.of("id", id))).stream().findFirst();
     }
 
+    /**
+     * H2 checks each row it finds against the whole list of bound ids, one by one: with the 1,000 ids
+     * of a catch-up batch, those checks were a sixth of a bulk catch-up. In lists of 100 they cost a tenth.
+     */
+    private static final int IDS_PER_QUERY = 100;
+
     /** Articles with the given ids, in the order given; ids not found are skipped. */
     public List<Article> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Article> found = jdbi.withHandle(h -> attachPeople(h, h.createQuery(SELECT + " where a.id in (<ids>)")
-                .bindList("ids", ids).map(ArticleStore::mapRow).list()));
+        List<Article> found = new ArrayList<>(ids.size());
+        jdbi.useHandle(h -> {
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                found.addAll(attachPeople(h, h.createQuery(SELECT + " where a.id in (<ids>)")
+                        .bindList("ids", some).map(ArticleStore::mapRow).list()));
+            }
+        });
         Map<Long, Article> byId = new HashMap<>();
         found.forEach(a -> byId.put(a.id(), a));
         List<Article> ordered = new ArrayList<>();

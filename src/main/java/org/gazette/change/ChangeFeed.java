@@ -67,6 +67,7 @@ public final class ChangeFeed implements AutoCloseable {
                     applied = batch.get(batch.size() - 1).seq();
                     copy.apply(batch, applied);
                 }
+                copy.commit();
                 reached.put(copy.name(), applied);
             } catch (Exception e) {
                 // One broken copy must not stop the others; the next poll retries from where it stopped.

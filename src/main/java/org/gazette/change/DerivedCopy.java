@@ -13,6 +13,13 @@ public interface DerivedCopy {
     /** The last change this copy reflects; it is handed every change after it. */
     long appliedSeq();
 
-    /** Applies changes in sequence order; {@code upTo} is the last seq in the batch. */
+    /**
+     * Applies changes in sequence order; {@code upTo} is the last seq in the batch. More batches may
+     * follow before {@link #commit}, and a copy may keep what it applied from readers until then.
+     */
     void apply(List<Change> changes, long upTo) throws Exception;
+
+    /** Called once a catch-up has handed over every pending change: readers must see them all from now on. */
+    default void commit() throws Exception {
+    }
 }

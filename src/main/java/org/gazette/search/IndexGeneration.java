@@ -1,6 +1,7 @@
 package org.gazette.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
@@ -124,10 +125,35 @@ final class IndexGeneration implements AutoCloseable {
         return Long.parseLong(data.getOrDefault(SEQ, "0"));
     }
 
+    /**
+     * Indexes or replaces articles. A large batch (a bulk publish catching up) is spread over the
+     * cores: turning text into terms is what limits it, and the writer takes documents from several
+     * threads at once. A batch holds each article once, so the order of its updates does not matter.
+     */
     void add(Collection<Article> articles) throws IOException {
-        for (Article article : articles) {
-            writer.updateDocument(new Term(IndexFields.ID, Long.toString(article.id())), IndexFields.document(article));
+        if (articles.size() < SPREAD_FROM) {
+            for (Article article : articles) {
+                update(article);
+            }
+            return;
         }
+        try {
+            articles.parallelStream().forEach(article -> {
+                try {
+                    update(article);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static final int SPREAD_FROM = 64;
+
+    private void update(Article article) throws IOException {
+        writer.updateDocument(new Term(IndexFields.ID, Long.toString(article.id())), IndexFields.document(article));
     }
 
     /** Adds articles not yet in this generation (a rebuild adds each once); any number of threads may load at once. */
@@ -144,7 +170,16 @@ final class IndexGeneration implements AutoCloseable {
     }
 
     void commit(long seq) throws IOException {
+        reach(seq);
+        commit();
+    }
+
+    /** Notes the outbox position what was added reflects; it is kept with the next commit. */
+    void reach(long seq) {
         writer.setLiveCommitData(Map.of(SEQ, Long.toString(seq), SCHEMA, SCHEMA_VERSION).entrySet());
+    }
+
+    void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
     }

@@ -60,7 +60,12 @@ public final class SearchIndexer implements DerivedCopy {
     @Override
     public void apply(List<Change> batch, long upTo) throws IOException {
         Split split = split(batch);
-        index.apply(split.published(), split.removed(), upTo);
+        index.stage(split.published(), split.removed(), upTo);
+    }
+
+    @Override
+    public void commit() throws IOException {
+        index.commit();
     }
 
     private record Split(List<Article> published, Set<Long> removed) {

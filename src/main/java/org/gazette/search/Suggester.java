@@ -163,13 +163,8 @@ final class Suggester implements AutoCloseable {
         LOG.debug("Suggestions rebuilt in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Adds or refreshes the suggestions of newly published or edited articles, caught up to outbox position {@code seq}. */
-    synchronized void update(Collection<Article> published, long seq) throws IOException {
-        lastSeq = seq;
-        if (published.isEmpty()) {
-            caughtUp(seq);
-            return;
-        }
+    /** Adds or refreshes the suggestions of newly published or edited articles; they are offered from the next {@link #commit}. */
+    synchronized void add(Collection<Article> published) throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (Article a : published) {
             entries.add(headline(a.headline(), Long.toString(a.id()), a.path(), a.publishedAt().toEpochMilli()));
@@ -184,6 +179,11 @@ final class Suggester implements AutoCloseable {
         if (arrivedDuringRebuild != null) {
             arrivedDuringRebuild.addAll(entries);
         }
+    }
+
+    /** Offers what was added and keeps it, caught up to outbox position {@code seq}. */
+    synchronized void commit(long seq) throws IOException {
+        lastSeq = seq;
         lookup.refresh();
         caughtUp(seq);
     }

@@ -74,10 +74,14 @@ public final class IndexFields {
     /** Headline and body keep offsets so highlighting reads them from the index instead of re-analyzing. */
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
     private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+    /** The body is analyzed by {@link BodyWords} and stored beside, as a field holding words cannot be stored. */
+    private static final FieldType BODY_INDEXED = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
         BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         BODY_TYPE.freeze();
+        BODY_INDEXED.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_INDEXED.freeze();
         SPELL_TYPE.setIndexOptions(IndexOptions.DOCS);
         SPELL_TYPE.setOmitNorms(true);
         SPELL_TYPE.freeze();
@@ -108,12 +112,15 @@ public final class IndexFields {
         if (a.deck() != null) {
             doc.add(new TextField(field(DECK, lang), a.deck(), Field.Store.YES));
         }
-        doc.add(new Field(field(BODY, lang), body, BODY_TYPE));
+        BodyWords words = new BodyWords();
+        doc.add(new Field(field(BODY, lang), words.body(NewsAnalyzer.kindOf(lang), body), BODY_INDEXED));
+        doc.add(new StoredField(field(BODY, lang), body));
         doc.add(new TextField(field(TAGS, lang), String.join(" ; ", tagNames), Field.Store.YES));
         doc.add(new TextField(field(SECTION, lang), a.section().name(), Field.Store.NO));
         doc.add(new TextField(BYLINE, a.byline().names(), Field.Store.NO));
-        doc.add(new Field(SPELL, String.join(" ", a.headline(), a.deck() == null ? "" : a.deck(), body,
+        doc.add(new Field(SPELL, String.join(" ", a.headline(), a.deck() == null ? "" : a.deck(),
                 String.join(" ", tagNames), a.byline().names()), SPELL_TYPE));
+        doc.add(new Field(SPELL, words.vocabulary(), SPELL_TYPE));
         addMatchField(doc, lang, a.headline(), a.deck(), String.join(" ", tagNames), a.section().name());
         // Kept from the first index layout: listing filters by slug.
         doc.add(new StringField("section_slug", a.section().slug(), Field.Store.NO));

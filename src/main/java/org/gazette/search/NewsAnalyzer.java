@@ -54,7 +54,12 @@ public final class NewsAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream stream = source;
+        return new TokenStreamComponents(source, filters(kind, source));
+    }
+
+    /** What follows the tokenizer for each kind of analysis; {@link BodyWords} builds the same chain. */
+    static TokenStream filters(Kind kind, TokenStream words) {
+        TokenStream stream = words;
         switch (kind) {
             case ENGLISH -> {
                 stream = new EnglishPossessiveFilter(stream);
@@ -80,7 +85,12 @@ public final class NewsAnalyzer extends Analyzer {
                 stream = new ASCIIFoldingFilter(stream);
             }
         }
-        return new TokenStreamComponents(source, stream);
+        return stream;
+    }
+
+    /** The analysis of text fields in {@code lang}, one of {@link #LANGUAGES}. */
+    static Kind kindOf(String lang) {
+        return lang.equals("es") ? Kind.SPANISH : Kind.ENGLISH;
     }
 
     @Override

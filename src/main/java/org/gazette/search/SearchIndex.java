@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.SearcherManager;
@@ -181,14 +185,14 @@ public final class SearchIndex implements AutoCloseable {
      * Indexes and removes as {@link #apply} does, without committing: searches see it from the next
      * {@link #commit}. A bulk catch-up stages its batches and commits once at the end: a commit
      * writes a segment and opens new searchers, and at one per batch of a thousand articles,
-     * commits and the merges of their small segments took a quarter of a bulk catch-up. A long
+     * commits and the merges of their small segments took a third of a bulk catch-up. A long
      * catch-up still commits every {@value #COMMIT_EVERY_SECONDS} seconds, so searches follow it
      * and a crash repeats little of it.
      */
     public synchronized void stage(Collection<Article> published, Collection<Long> removed, long seq) throws IOException {
         // Autocomplete's own index takes a large batch's headlines on another core meanwhile.
-        java.util.concurrent.Future<?> suggestions = published.size() < IndexGeneration.SPREAD_FROM ? null
-                : java.util.concurrent.ForkJoinPool.commonPool().submit(() -> {
+        Future<?> suggestions = published.size() < IndexGeneration.SPREAD_FROM ? null
+                : ForkJoinPool.commonPool().submit(() -> {
                     suggester.add(published);
                     return null;
                 });
@@ -203,18 +207,19 @@ public final class SearchIndex implements AutoCloseable {
         }
         staged.addAll(removed);
         published.forEach(a -> staged.add(a.id()));
-        stagedSeq = seq;
-        if (stagedSince == 0) {
+        if (stagedSeq < 0) {
             stagedSince = System.nanoTime();
-        } else if (System.nanoTime() - stagedSince > COMMIT_EVERY_SECONDS * 1_000_000_000L) {
+        }
+        stagedSeq = seq;
+        if (System.nanoTime() - stagedSince > COMMIT_EVERY_SECONDS * 1_000_000_000L) {
             commit();
         }
     }
 
-    private static void awaitSuggestions(java.util.concurrent.Future<?> suggestions) throws IOException {
+    private static void awaitSuggestions(Future<?> suggestions) throws IOException {
         try {
             suggestions.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException("Could not add suggestions", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -224,7 +229,8 @@ public final class SearchIndex implements AutoCloseable {
 
     static final int COMMIT_EVERY_SECONDS = 10;
     /** Articles staged since the last commit, whose related-stories lists are dropped once searches see the change. */
-    private final java.util.Set<Long> staged = new java.util.HashSet<>();
+    private final Set<Long> staged = new HashSet<>();
+    /** The outbox position of what is staged; -1 when nothing is. */
     private long stagedSeq = -1;
     private long stagedSince;
 

@@ -62,7 +62,7 @@ final class IndexGeneration implements AutoCloseable {
         Directory directory = directory(dir);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(128)
+                .setRAMBufferSizeMB(bufferMegabytes(Runtime.getRuntime().maxMemory()))
                 .setCodec(new IndexCodec())
                 // No compound files: inside one, the stories' text would be mapped with the rest
                 // instead of read through pread (see directory()); a rebuild wrote only compound files.
@@ -74,6 +74,15 @@ final class IndexGeneration implements AutoCloseable {
             directory.close();
             throw e;
         }
+    }
+
+    /**
+     * How much the writer buffers before it writes a segment: 128 MB, or an eighth of the heap when
+     * that is less. A long catch-up commits only every few seconds and fills the buffer: 128 MB of
+     * the server's usual 256 MB heap would leave too little to the page cache and to readers.
+     */
+    static double bufferMegabytes(long maxHeapBytes) {
+        return Math.max(16, Math.min(128, maxHeapBytes / 8 / (1024 * 1024)));
     }
 
     /**

@@ -90,7 +90,8 @@ public final class BodyRenderer {
     }
 
     private static final java.util.Set<String> BLOCK_TAGS = java.util.Set.of("p", "div", "blockquote", "ul", "ol", "li",
-            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "pre", "hr", "br", "table", "caption", "thead", "tbody", "tr", "td", "th");
+            "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "pre", "hr", "br",
+            "table", "caption", "thead", "tbody", "tr", "td", "th");
 
     /** Whether the tag between {@code from} (after its {@code <}) and {@code to} (its {@code >}) parts words. */
     private static boolean isBlockTag(String html, int from, int to) {

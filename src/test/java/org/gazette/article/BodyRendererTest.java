@@ -117,6 +117,10 @@ class BodyRendererTest {
         assertThat(BodyRenderer.teaser("The river rose through the night, and by morning the fields were gone.", 30))
                 .isEqualTo("The river rose through the…");
         assertThat(BodyRenderer.plainText("<p>One &amp; <em>two</em></p>")).isEqualTo("One & two");
+    }
+
+    @Test
+    void characterReferencesReadAsAnHtmlParserReadsThem() {
         String references = "<p>&#34;Dam&#39;s&#34; &#x2014; &#X2013; &#128512; &#x1F600; &eacute;t&eacute; &bogus; &#xZZ; &#; AT&amp;T &lt;b&gt;</p>";
         assertThat(BodyRenderer.plainText(references)).isEqualTo(parsed(references))
                 .isEqualTo("\"Dam's\" \u2014 \u2013 \ud83d\ude00 \ud83d\ude00 \u00e9t\u00e9 &bogus; &#xZZ; &#; AT&T <b>");

@@ -117,11 +117,9 @@ public final class NewsAnalyzer extends Analyzer {
 
         @Override
         protected Analyzer getWrappedAnalyzer(String fieldName) {
-            if (fieldName.endsWith(".es")) {
-                return analyzers.get(Kind.SPANISH);
-            }
-            if (fieldName.endsWith(".en")) {
-                return analyzers.get(Kind.ENGLISH);
+            int dot = fieldName.lastIndexOf('.');
+            if (dot > 0 && LANGUAGES.contains(fieldName.substring(dot + 1))) {
+                return analyzers.get(kindOf(fieldName.substring(dot + 1)));
             }
             if (fieldName.equals(IndexFields.SPELL) || fieldName.startsWith("suggest")) {
                 return analyzers.get(Kind.SPELLING);

@@ -58,9 +58,14 @@ public final class Publisher {
             Instant now = clock.instant();
             results.addAll(articles.jdbi().inTransaction(h -> {
                 Map<String, Object> known = new HashMap<>();
-                List<Published> done = new ArrayList<>(batch.size());
+                List<ArticleStore.Row> rows = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
-                    done.add(store(h, batch.get(i), bodies.get(i), now, known, null));
+                    rows.add(row(h, batch.get(i), bodies.get(i), now, known, null));
+                }
+                long[] ids = articles.saveAll(h, rows, now);
+                List<Published> done = new ArrayList<>(batch.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    done.add(published(ids[i], rows.get(i)));
                 }
                 return done;
             }));
@@ -76,10 +81,17 @@ public final class Publisher {
      * (partner feeds do). {@code requested} null means published or scheduled by date; DRAFT holds it back.
      */
     public Published publish(Handle h, Submission s, ArticleStatus requested) {
-        return store(h, s, renderer.toHtml(s.bodyMarkdown()), clock.instant(), new HashMap<>(), requested);
+        Instant now = clock.instant();
+        ArticleStore.Row row = row(h, s, renderer.toHtml(s.bodyMarkdown()), now, new HashMap<>(), requested);
+        return published(articles.save(h, row, now), row);
     }
 
-    private Published store(Handle h, Submission s, String bodyHtml, Instant now, Map<String, Object> known,
+    private static Published published(long id, ArticleStore.Row row) {
+        return new Published(id, org.gazette.article.Article.pathOf(row.slug()), row.status());
+    }
+
+    /** The article row for {@code s}, with its section, tags and byline looked up (or created) once per {@code known}. */
+    private ArticleStore.Row row(Handle h, Submission s, String bodyHtml, Instant now, Map<String, Object> known,
             ArticleStatus requested) {
         ArticleStatus status = requested != null ? requested
                 : s.published().isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
@@ -98,10 +110,8 @@ public final class Publisher {
                 : (Source) known.computeIfAbsent("source\u0000" + s.source() + "\u0000" + s.sourceUrl(),
                         k -> catalog.sourceNamed(h, s.source(), s.sourceUrl()));
         Section section = (Section) known.computeIfAbsent("section\u0000" + s.section(), k -> catalog.sectionNamed(h, s.section()));
-        var row = new ArticleStore.Row(s.slug(), s.headline(), s.deck(), s.bodyMarkdown(), bodyHtml,
+        return new ArticleStore.Row(s.slug(), s.headline(), s.deck(), s.bodyMarkdown(), bodyHtml,
                 section, tags, authors, source, s.originalUrl(), status, s.language(), s.image(), s.published());
-        long id = articles.save(h, row, now);
-        return new Published(id, org.gazette.article.Article.pathOf(s.slug()), status);
     }
 
     /** Publishes scheduled articles whose time has come; returns how many went out. */

@@ -107,6 +107,56 @@ abstract class ArticleStoreContract {
     }
 
     @Test
+    void publishingManyAtOnceStoresEachAsOneByOneWould() {
+        long keptId = publisher.publish(staff("kept", "Kept As It Was", "World", List.of("Water"), "2026-10-01T08:00:00Z")).id();
+        long editedId = publisher.publish(staff("edited", "Before The Edit", "World", List.of("Water"), "2026-10-02T08:00:00Z")).id();
+        ChangeLog changes = new ChangeLog(database.jdbi());
+        long changesBefore = changes.latestSeq();
+
+        var results = publisher.publishAll(List.of(
+                staff("first-new", "First New", "Science", List.of("Space", "Water"), "2026-10-03T08:00:00Z"),
+                staff("kept", "Kept As It Was", "World", List.of("Water"), "2026-10-01T08:00:00Z"),
+                staff("edited", "After The Edit", "Politics", List.of("Elections"), "2026-10-02T08:00:00Z"),
+                staff("twice", "Twice, First Take", "World", List.of(), "2026-10-04T08:00:00Z"),
+                staff("second-new", "Second New", "World", List.of("Space"), "2026-10-05T08:00:00Z"),
+                staff("twice", "Twice, Second Take", "World", List.of(), "2026-10-04T08:00:00Z")));
+
+        assertThat(results).extracting(Publisher.Published::path).containsExactly("/articles/first-new", "/articles/kept",
+                "/articles/edited", "/articles/twice", "/articles/second-new", "/articles/twice");
+        assertThat(results.get(1).id()).isEqualTo(keptId);
+        assertThat(results.get(2).id()).isEqualTo(editedId);
+        assertThat(results.get(3).id()).isEqualTo(results.get(5).id());
+        for (var result : results) {
+            assertThat(store.byId(result.id()).orElseThrow().path()).isEqualTo(result.path());
+        }
+        assertThat(store.countPublished()).isEqualTo(5);
+
+        Article fresh = store.bySlug("first-new").orElseThrow();
+        assertThat(fresh.headline()).isEqualTo("First New");
+        assertThat(fresh.section().name()).isEqualTo("Science");
+        assertThat(fresh.tags()).extracting(t -> t.name()).containsExactly("Space", "Water");
+        assertThat(fresh.byline().authors()).extracting(a -> a.name()).containsExactly("Mara Ekwueme", "Jonas Weir");
+        assertThat(fresh.updatedAt()).as("backdated: last changed when published").isEqualTo(fresh.publishedAt());
+        assertThat(fresh.bodyHtml()).contains("<strong>First New</strong>");
+        assertThat(store.bySlug("second-new").orElseThrow().tags()).extracting(t -> t.name()).containsExactly("Space");
+        Article edited = store.bySlug("edited").orElseThrow();
+        assertThat(edited.headline()).isEqualTo("After The Edit");
+        assertThat(edited.tags()).extracting(t -> t.name()).containsExactly("Elections");
+        assertThat(edited.updatedAt()).isEqualTo(NOW);
+        assertThat(store.bySlug("twice").orElseThrow().headline()).isEqualTo("Twice, Second Take");
+
+        // One outbox entry per real change, none for the identical repeat; an edit remembers where
+        // the article was filed, a new article was filed nowhere.
+        var after = changes.after(changesBefore, 20);
+        assertThat(after).extracting(org.gazette.change.Change::articleId).containsExactlyInAnyOrder(
+                results.get(0).id(), editedId, results.get(3).id(), results.get(3).id(), results.get(4).id());
+        assertThat(after).filteredOn(c -> c.articleId() == editedId).singleElement()
+                .satisfies(c -> assertThat(c.priorFacets()).contains("section:" + store.bySlug("kept").orElseThrow().section().id()));
+        assertThat(after).filteredOn(c -> c.articleId() == results.get(0).id()).singleElement()
+                .satisfies(c -> assertThat(c.priorFacets()).isEmpty());
+    }
+
+    @Test
     void listingsAreNewestFirstAndPaged() {
         for (int i = 1; i <= 5; i++) {
             publisher.publish(staff("s" + i, "Story " + i, i % 2 == 0 ? "World" : "Science", List.of("Water"),

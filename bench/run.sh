@@ -77,7 +77,8 @@ if $REUSE && [ -f "$LISTS/import.json" ] && [ -d "$DATA" ]; then
 else
   rm -rf "$DATA" "$LISTS"
   log "generating and publishing $ARTICLES articles"
-  java -Xmx1g -cp "$JAR" org.gazette.bench.BulkImport "$DATA" "$ARTICLES" "$LISTS" > "$LISTS.json.tmp" 2> "$WORK/import.log"
+  # With the Java options ./gazette gives `publish` (see scripts/batch.jvm).
+  java @"$ROOT/scripts/batch.jvm" -Xmx1g -cp "$JAR" org.gazette.bench.BulkImport "$DATA" "$ARTICLES" "$LISTS" > "$LISTS.json.tmp" 2> "$WORK/import.log"
   mkdir -p "$LISTS" && mv "$LISTS.json.tmp" "$LISTS/import.json"
 fi
 cat "$LISTS/import.json" >&2

@@ -20,6 +20,10 @@ public final class ArticlePage {
 
     static final int RELATED = 5;
 
+    /** A story in the related-stories box: a link and its teaser line. */
+    public record Related(ArticleStore.Link link, String text) {
+    }
+
     private final ArticleStore articles;
     private final ArticleSearch search;
     private final Pages pages;
@@ -54,9 +58,8 @@ public final class ArticlePage {
             }
         }
         Article article = found.orElseThrow(NotFoundResponse::new);
-        List<Teaser> related = articles.byIds(search.related(article.id(), RELATED)).stream()
-                .filter(Article::isPublished)
-                .map(Teaser::of)
+        List<Related> related = articles.publishedLinks(search.related(article.id(), RELATED)).stream()
+                .map(link -> new Related(link, Teaser.text(link.deck(), link.bodyHtml())))
                 .toList();
         Map<String, Object> params = new HashMap<>();
         String description = Teaser.of(article).text();

@@ -278,6 +278,32 @@ public final class ArticleStore {
         return ordered;
     }
 
+    /** What a link to an article needs: its address, headline, and the deck or body its teaser line comes from. */
+    public record Link(long id, String path, String headline, String deck, String bodyHtml) {
+    }
+
+    /**
+     * Links to the published articles among {@code ids}, in the order given: one query, without the
+     * section, tags and byline a whole article brings (two more queries), which a related-stories box
+     * never shows.
+     */
+    public List<Link> publishedLinks(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Link> byId = new HashMap<>();
+        jdbi.useHandle(h -> {
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                h.createQuery("select id, slug, headline, deck, body_html from article where status = 'PUBLISHED' and id in (<ids>)")
+                        .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                        .map((rs, ctx) -> new Link(rs.getLong(1), Article.pathOf(rs.getString(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5)))
+                        .forEach(link -> byId.put(link.id(), link));
+            }
+        });
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** What a listing page shows: a page of published articles newest first, and whether more follow. */
     public record Slice(List<Article> articles, boolean hasMore) {
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleFacets;
+import org.gazette.article.ArticleStore;
 
 /**
  * What a page being rendered depends on, noted by its handler so the page cache can drop it
@@ -108,8 +109,8 @@ public final class CacheTags {
     }
 
     /**
-     * Notes every article found in a page's model: directly, in collections and maps, and in
-     * the components of records (teasers, search results, section fronts), a few levels deep.
+     * Notes every article found in a page's model, whole or as a link: directly, in collections and
+     * maps, and in the components of records (teasers, search results, section fronts), a few levels deep.
      */
     public CacheTags shown(Object model) {
         walk(model, 0);
@@ -122,6 +123,8 @@ public final class CacheTags {
         }
         if (value instanceof Article article) {
             article(article);
+        } else if (value instanceof ArticleStore.Link link) {
+            add(articleTag(link.id()));
         } else if (value instanceof Map<?, ?> map) {
             map.values().forEach(v -> walk(v, depth + 1));
         } else if (value instanceof Iterable<?> items) {

@@ -9,8 +9,11 @@ public record Teaser(Article article, String text) {
     private static final int LENGTH = 180;
 
     public static Teaser of(Article article) {
-        String text = article.deck() != null ? article.deck()
-                : BodyRenderer.teaser(BodyRenderer.opening(article.bodyHtml(), LENGTH + 1), LENGTH);
-        return new Teaser(article, text);
+        return new Teaser(article, text(article.deck(), article.bodyHtml()));
+    }
+
+    /** The line under a headline: the deck, or else the opening of the body. */
+    public static String text(String deck, String bodyHtml) {
+        return deck != null ? deck : BodyRenderer.teaser(BodyRenderer.opening(bodyHtml, LENGTH + 1), LENGTH);
     }
 }

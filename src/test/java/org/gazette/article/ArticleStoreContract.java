@@ -200,6 +200,25 @@ abstract class ArticleStoreContract {
     }
 
     @Test
+    void linksArePublishedArticlesOnlyInTheOrderAsked() {
+        long a = publisher.publish(staff("a", "A", "World", List.of("Water"), "2026-10-01T10:00:00Z")).id();
+        long b = publisher.publish(new Submission("b", "B", null, "The *opening* of B.", "World", List.of(),
+                List.of("Mara Ekwueme"), null, null, null, Instant.parse("2026-10-02T10:00:00Z"), "en", null)).id();
+        long later = publisher.publish(staff("later", "Later", "World", List.of(), "2026-12-01T10:00:00Z")).id();
+
+        var links = store.publishedLinks(List.of(b, later, 999_999L, a));
+        assertThat(links).extracting(ArticleStore.Link::id).containsExactly(b, a);
+        assertThat(links.get(0)).satisfies(link -> {
+            assertThat(link.path()).isEqualTo("/articles/b");
+            assertThat(link.headline()).isEqualTo("B");
+            assertThat(link.deck()).isNull();
+            assertThat(link.bodyHtml()).contains("<em>opening</em>");
+        });
+        assertThat(links.get(1).deck()).isEqualTo("A deck for A");
+        assertThat(store.publishedLinks(List.of())).isEmpty();
+    }
+
+    @Test
     void textIsStoredExactly_unicodeAndQuotes() {
         String headline = "Ünïcödé “quotes” & <angles> — عربى 🚢";
         publisher.publish(staff("unicode", headline, "World", List.of("Çà"), "2026-10-01T10:00:00Z"));

@@ -11,9 +11,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.gazette.catalog.Author;
 import org.gazette.catalog.Section;
 import org.gazette.catalog.Source;
@@ -255,27 +258,26 @@ public final class ArticleStore {
 
     /** Articles with the given ids, in the order given; ids not found are skipped. */
     public List<Article> byIds(List<Long> ids) {
+        return inOrderAsked(ids, (h, some) -> attachPeople(h, h.createQuery(SELECT + " where a.id in (<ids>)")
+                .bindList("ids", some).map(ArticleStore::mapRow).list()), Article::id);
+    }
+
+    /**
+     * What {@code find} gives for {@code ids}, asked {@value #IDS_PER_QUERY} ids at a time on one
+     * handle, in the order of {@code ids}; ids it finds nothing for are skipped.
+     */
+    private <T> List<T> inOrderAsked(List<Long> ids, BiFunction<Handle, List<Long>, List<T>> find, ToLongFunction<T> idOf) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Article> found = new ArrayList<>(ids.size());
+        Map<Long, T> byId = new HashMap<>();
         jdbi.useHandle(h -> {
             for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                List<Long> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-                found.addAll(attachPeople(h, h.createQuery(SELECT + " where a.id in (<ids>)")
-                        .bindList("ids", some).map(ArticleStore::mapRow).list()));
+                find.apply(h, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                        .forEach(found -> byId.put(idOf.applyAsLong(found), found));
             }
         });
-        Map<Long, Article> byId = new HashMap<>();
-        found.forEach(a -> byId.put(a.id(), a));
-        List<Article> ordered = new ArrayList<>();
-        for (Long id : ids) {
-            Article a = byId.get(id);
-            if (a != null) {
-                ordered.add(a);
-            }
-        }
-        return ordered;
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** What a link to an article needs: its address, headline, and the deck or body its teaser line comes from. */
@@ -288,20 +290,12 @@ public final class ArticleStore {
      * never shows.
      */
     public List<Link> publishedLinks(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Link> byId = new HashMap<>();
-        jdbi.useHandle(h -> {
-            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                h.createQuery("select id, slug, headline, deck, body_html from article where status = 'PUBLISHED' and id in (<ids>)")
-                        .bindList("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
-                        .map((rs, ctx) -> new Link(rs.getLong(1), Article.pathOf(rs.getString(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5)))
-                        .forEach(link -> byId.put(link.id(), link));
-            }
-        });
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return inOrderAsked(ids, (h, some) -> h.createQuery(
+                        "select id, slug, headline, deck, body_html from article where status = 'PUBLISHED' and id in (<ids>)")
+                .bindList("ids", some)
+                .map((rs, ctx) -> new Link(rs.getLong(1), Article.pathOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list(), Link::id);
     }
 
     /** What a listing page shows: a page of published articles newest first, and whether more follow. */

@@ -158,7 +158,7 @@ public final class ArticleSearch {
         }
         // A feed of a search (newest first) needs no ranking.
         QueryBuilder.Ranking ranking = text == null || request.newest() ? null
-                : queries.ranking(text, counting, parsed, recencyPoints, System.currentTimeMillis());
+                : queries.ranking(text, parsed);
         // The top hits, where Lucene skips documents that cannot make the page ...
         TopDocs top = ranking == null
                 ? searcher.search(Filters.apply(text, request, zone), Math.max(1, n), NEWEST)
@@ -169,11 +169,14 @@ public final class ArticleSearch {
 
     /** The best {@code n} of the ranking: those of its main query and of its headline-bonus query, merged. */
     private TopDocs top(FacetSearcher searcher, QueryBuilder.Ranking ranking, SearchRequest request, int n) throws IOException {
-        TopDocs main = searcher.search(Filters.apply(ranking.main(), request, zone), n);
+        // Rounded to the hour, so a search asked again within the hour ranks its hits the same.
+        long now = System.currentTimeMillis();
+        long origin = now - now % 3_600_000L;
+        TopDocs main = ranked(searcher, Filters.apply(ranking.main(), request, zone), n, origin);
         if (ranking.withBonus() == null) {
             return main;
         }
-        TopDocs bonus = searcher.search(Filters.apply(ranking.withBonus(), request, zone), n);
+        TopDocs bonus = ranked(searcher, Filters.apply(ranking.withBonus(), request, zone), n, origin);
         Map<Integer, ScoreDoc> best = new HashMap<>();
         for (TopDocs part : List.of(main, bonus)) {
             for (ScoreDoc hit : part.scoreDocs) {
@@ -184,6 +187,12 @@ public final class ArticleSearch {
                 .sorted(Comparator.comparingDouble((ScoreDoc hit) -> -hit.score).thenComparingInt(hit -> hit.doc))
                 .limit(n).toArray(ScoreDoc[]::new);
         return new TopDocs(main.totalHits, merged);
+    }
+
+    /** The best {@code n} hits of {@code query}, each with the recency points of a story published {@code origin} added. */
+    private TopDocs ranked(FacetSearcher searcher, Query query, int n, long origin) throws IOException {
+        return recencyPoints <= 0 ? searcher.search(query, n)
+                : searcher.search(query, new RecencyRanking(n, (float) recencyPoints, origin, QueryBuilder.RECENCY_PIVOT_MS));
     }
 
     /**

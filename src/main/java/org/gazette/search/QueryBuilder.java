@@ -206,55 +206,34 @@ final class QueryBuilder {
     }
 
     /**
-     * How results are ranked: {@code matching}, plus a few points for recent stories
-     * ({@code recencyPoints} for one published today, half that for one a month old), plus a bonus
-     * when the words appear as a phrase in a headline.
+     * How results are ranked: {@code matching}, plus a few points for recent stories (added while
+     * collecting, see {@link RecencyRanking}), plus a bonus when the words appear as a phrase in a
+     * headline.
      *
      * <p>Lucene finds the top hits of a flat "all of" or "any of" query fastest, skipping documents
      * that cannot make the page; an optional clause on top ("must + should") makes it score every
-     * match. So the ranking is given as {@code main} (matching plus recency, flat) and, when a
-     * headline bonus applies, {@code withBonus}: the same restricted to the headline phrase, with the
-     * bonus added. The top hits of the two, merged (a document in both keeps its higher score), are
+     * match. So the ranking is given as {@code main} ({@code matching} itself) and, when a headline
+     * bonus applies, {@code withBonus}: the same restricted to the headline phrase, with the bonus
+     * added. The top hits of the two, merged (a document in both keeps its higher score), are
      * exactly the top hits of the whole sum: a story with the bonus ranks among the others with the
      * bonus by its full score, and one without ranks among all by the score it has in {@code main}.
      */
     record Ranking(Query main, Query withBonus) {
     }
 
-    /** {@code counting} matches what {@code matching} does (see {@link #counting}); null for none. */
-    Ranking ranking(Query matching, Query counting, Parsed parsed, double recencyPoints, long now) {
-        List<BooleanClause> flat = flatClauses(matching);
-        Query main;
-        if (recencyPoints <= 0) {
-            main = matching;
-        } else if (flat != null && flat.size() == 1 && flat.get(0).getOccur() == Occur.MUST && anyOf(flat.get(0).getQuery())
-                && counting != null) {
-            // One word (or one set of alternatives): "any of" its fields, plus recency for those same matches.
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            ((BooleanQuery) flat.get(0).getQuery()).clauses().forEach(b::add);
-            main = b.add(recency(recencyPoints, now, counting), Occur.SHOULD).build();
-        } else {
-            // Every story has a publication time: requiring recency keeps the matches and adds its points.
-            BooleanQuery.Builder b = new BooleanQuery.Builder();
-            if (flat == null) {
-                b.add(matching, Occur.MUST);
-            } else {
-                flat.forEach(b::add);
-            }
-            main = b.add(recency(recencyPoints, now), Occur.MUST).build();
-        }
+    Ranking ranking(Query matching, Parsed parsed) {
         Query bonus = parsed.isPlain() && parsed.words().size() >= 2 ? headlineBonus(String.join(" ", parsed.words())) : null;
         if (bonus == null) {
-            return new Ranking(main, null);
+            return new Ranking(matching, null);
         }
         BooleanQuery.Builder withBonus = new BooleanQuery.Builder();
-        if (main instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
-                && bq.clauses().stream().noneMatch(c -> c.getOccur() == Occur.SHOULD)) {
-            bq.clauses().forEach(withBonus::add);
+        List<BooleanClause> flat = flatClauses(matching);
+        if (flat != null) {
+            flat.forEach(withBonus::add);
         } else {
-            withBonus.add(main, Occur.MUST);
+            withBonus.add(matching, Occur.MUST);
         }
-        return new Ranking(main, withBonus.add(bonus, Occur.MUST).build());
+        return new Ranking(matching, withBonus.add(bonus, Occur.MUST).build());
     }
 
     /** The clauses of a plain "all of" query (musts and must-nots), else null. */
@@ -264,12 +243,6 @@ final class QueryBuilder {
             return bq.clauses();
         }
         return null;
-    }
-
-    /** True for a plain "any of" query. */
-    private static boolean anyOf(Query q) {
-        return q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
-                && bq.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD);
     }
 
     /** An exact headline match outranks anything a recency boost can add; null if no language keeps the words. */
@@ -284,19 +257,6 @@ final class QueryBuilder {
             }
         }
         return added == 0 ? null : new BoostQuery(bonus.build(), HEADLINE_PHRASE_BOOST);
-    }
-
-    /** Recency points only for the documents {@code within} matches. */
-    private static Query recency(double points, long now, Query within) {
-        long hour = now - now % 3_600_000L;
-        return new RecencyQuery(IndexFields.PUBLISHED, (float) points, hour, RECENCY_PIVOT_MS, within);
-    }
-
-    /** Up to {@code points} for a story published at {@code now}, half of it a month earlier or later. */
-    static Query recency(double points, long now) {
-        // Rounded to the hour, so equal queries within the hour are equal (and cacheable).
-        long hour = now - now % 3_600_000L;
-        return new RecencyQuery(IndexFields.PUBLISHED, (float) points, hour, RECENCY_PIVOT_MS);
     }
 
     private Query group(List<Clause> group, Function<Clause, Query> clauses) {

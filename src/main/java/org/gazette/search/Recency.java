@@ -1,0 +1,21 @@
+package org.gazette.search;
+
+/**
+ * Points for being recent: {@code points * pivot / (pivot + |origin - published|)}, so a story
+ * published at {@code origin} gets all of them and one {@code pivot} away half (the curve of
+ * Lucene's distance feature query). Search adds them to each hit as it is collected
+ * ({@link RecencyRanking}); related stories add them to their candidates.
+ */
+final class Recency {
+
+    private Recency() {
+    }
+
+    static float points(float points, long origin, long pivot, long published) {
+        long distance = published >= origin ? published - origin : origin - published;
+        if (distance < 0) {
+            distance = Long.MAX_VALUE;
+        }
+        return (float) (points * ((double) pivot / (pivot + (double) distance)));
+    }
+}

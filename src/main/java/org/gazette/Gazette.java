@@ -141,6 +141,7 @@ public final class Gazette implements Runnable {
             }
             try (Site site = Site.open(settings, false)) {
                 site.start();
+                site.indexWhilePublishing();
                 for (var published : site.publisher().publishAll(submissions)) {
                     String note = published.status() == org.gazette.article.ArticleStatus.SCHEDULED ? "  (scheduled)" : "";
                     System.out.println(published.path() + note);

@@ -50,6 +50,7 @@ public final class BulkImport {
         try (Site site = Site.open(settings, false);
              BufferedWriter paths = Files.newBufferedWriter(work.resolve("articles.txt"), StandardCharsets.UTF_8)) {
             site.start();
+            site.indexWhilePublishing(); // as `gazette publish` does
             long start = System.nanoTime();
             // Oldest first, as a newsroom publishes them; handed over in slices, as a long
             // `gazette publish` list would be, so the generated text need not all sit in memory.

@@ -48,9 +48,31 @@ class BulkPublishIndexTest {
     }
 
     @Test
+    void theIndexTakesArticlesInWhileAPublishIsStillStoringThem() throws Exception {
+        Settings settings = Settings.of(Map.of("data.dir", data.toString(), "site.sample-content", "false"));
+        try (Site site = Site.open(settings, true)) {
+            site.start();
+            site.indexWhilePublishing();
+            List<Submission> first = new ArrayList<>();
+            for (int i = 0; i < ARTICLES; i++) {
+                first.add(article(i, word("zorvex", i)));
+            }
+            site.publisher().publishAll(first);
+            // No settle(): only the background thread can bring the index up to the outbox's end
+            // (and record it, once the index has committed).
+            boolean caughtUp = site.changeFeed().awaitProgress(SearchIndexer.progressName(settings.searchDir()),
+                    site.changeLog().latestSeq(), java.time.Duration.ofSeconds(30));
+            assertThat(caughtUp).isTrue();
+            assertThat(found(site, word("zorvex", ARTICLES - 1))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void everyArticleOfALongPublishIsFoundOnceAndEditsReplaceWhatTheyChanged() throws Exception {
         try (Site site = Site.open(Settings.of(Map.of("data.dir", data.toString(), "site.sample-content", "false")), true)) {
             site.start();
+            // As `gazette publish` runs it: the index takes articles in while later ones are stored.
+            site.indexWhilePublishing();
             List<Submission> first = new ArrayList<>();
             for (int i = 0; i < ARTICLES; i++) {
                 first.add(article(i, word("zorvex", i)));

@@ -64,6 +64,7 @@ WORK="$ROOT/bench/work"
 DATA="$WORK/data-$ARTICLES"
 LISTS="$WORK/lists-$ARTICLES"
 mkdir -p "$WORK" "$ROOT/bench/results"
+rm -f "$WORK"/gc-*.log
 RESULTS="$WORK/results.properties"
 : > "$RESULTS"
 put() { printf '%s=%s\n' "$1" "$2" >> "$RESULTS"; }
@@ -98,8 +99,9 @@ start_server() { # extra --set options...
   start_ns=$(date +%s%N)
   # Through the launcher, as an operator starts it (it adds the class archive, see ./gazette).
   # The page warmer asks for two pages at a time (the default is one): nothing else runs until it is done.
-  # The collector's log says whether a slow stretch was a pause (see measure_mix).
-  GAZETTE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$WORK/gc.log" "$ROOT/gazette" serve --data "$DATA" --port "$PORT" --set server.host=127.0.0.1 \
+  # The collector's log says whether a slow stretch was a pause (see measure_mix); one per process
+  # (the launcher execs java, so %p is SERVER_PID).
+  GAZETTE_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$WORK/gc-%p.log" "$ROOT/gazette" serve --data "$DATA" --port "$PORT" --set server.host=127.0.0.1 \
     --set site.sample-content=false --set cache.prerender=2 "$@" > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$ARTICLE" || true)" = 200 ]; do
@@ -201,10 +203,10 @@ measure feed.nginx "http://127.0.0.1:$NGINX_PORT/feed.rss"
 measure_mix() { # NAME URL LUA ARGS...
   local name="$1" read_kb gc_lines
   read_kb="$(awk '/^read_bytes:/ {print int($2 / 1024)}' "/proc/$SERVER_PID/io")"
-  gc_lines="$(wc -l < "$WORK/gc.log")"
+  gc_lines="$(wc -l < "$WORK/gc-$SERVER_PID.log")"
   measure "$@"
   put "$name.disk.read.kb" "$(( $(awk '/^read_bytes:/ {print int($2 / 1024)}' "/proc/$SERVER_PID/io") - read_kb ))"
-  put "$name.gc" "$(tail -n +"$((gc_lines + 1))" "$WORK/gc.log" | awk '/Pause/ { ms = $NF + 0; n++; total += ms; if (ms > most) most = ms }
+  put "$name.gc" "$(tail -n +"$((gc_lines + 1))" "$WORK/gc-$SERVER_PID.log" | awk '/Pause/ { ms = $NF + 0; n++; total += ms; if (ms > most) most = ms }
     END { printf "%d pauses, longest %.1f ms, %.0f ms in all", n, most, total }')"
 }
 measure_mix mix "http://127.0.0.1:$PORT" "$ROOT/bench/mix.lua" "$LISTS"

@@ -306,7 +306,8 @@ public final class PageCache {
         CachedPage page = null;
         try {
             // Memory only: the reader's own lookup has just missed on disk, and a rendering that
-            // finished meanwhile went to memory too.
+            // finished meanwhile went to memory too (one of the warmer's did not: that page is
+            // rendered twice, which is rare and harmless).
             page = pages.getIfPresent(key);
             if (page == null) {
                 long started = epoch.get();
@@ -314,8 +315,15 @@ public final class PageCache {
                 renders.increment();
                 handler.handle(ctx);
                 page = capture(key, ctx, started);
-                if (page != null && store(page) && shelf != null && worthKeepingOnDisk(page)) {
-                    shelf.put(page, position);
+                if (page != null) {
+                    boolean onDisk = shelf != null && worthKeepingOnDisk(page);
+                    // The warmer's pages go to disk only: nobody has asked for them yet, and in
+                    // memory they filled the whole budget (64 MB of a 256 MB heap after a large
+                    // archive's pass), pushing out pages readers had asked for.
+                    boolean inMemory = !onDisk || ctx.header(PageWarmer.HEADER) == null;
+                    if (store(page, inMemory) && onDisk) {
+                        shelf.put(page, position);
+                    }
                 }
             }
             return page;
@@ -376,11 +384,15 @@ public final class PageCache {
         return true;
     }
 
-    private boolean store(CachedPage page) {
+    /** Keeps the page in memory if {@code inMemory}; false if something changed while it was rendered. */
+    private boolean store(CachedPage page, boolean inMemory) {
         storeLock.readLock().lock();
         try {
             if (epoch.get() != page.epoch()) {
                 return false; // something changed while it was rendered; the next reader renders afresh
+            }
+            if (!inMemory) {
+                return true;
             }
             for (String tag : page.tags()) {
                 byTag.compute(tag, (t, set) -> {

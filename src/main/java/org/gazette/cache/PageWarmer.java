@@ -29,6 +29,8 @@ public final class PageWarmer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PageWarmer.class);
     private static final int BATCH = 5000;
     private static final String AGENT = "Gazette page warmer";
+    /** Marks the warmer's requests: what it renders is kept on disk only (see PageCache#lead). */
+    static final String HEADER = "X-Gazette-Warmer";
     private static final long START_DELAY_MILLIS = 5000;
 
     private final SitemapQueries pages;
@@ -102,7 +104,7 @@ public final class PageWarmer implements AutoCloseable {
                 return;
             }
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("User-Agent", AGENT).build();
+                    .header("User-Agent", AGENT).header(HEADER, "1").build();
             inFlight.acquire();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 inFlight.release();

@@ -185,6 +185,8 @@ class PagesOnDiskTest {
         int articles = site.site().articles().countPublished();
         assertThat(warmer.get("asked").asLong()).as("every article page and the listings").isGreaterThan(articles);
         assertThat(warmer.get("rendered").asLong()).isEqualTo(warmer.get("asked").asLong());
+        assertThat(json.readTree(site.get("/healthz").body()).at("/cache/entries").asLong())
+                .as("what the warmer rendered is kept on disk, not in memory").isLessThan(articles);
 
         long rendered = renders();
         for (String path : List.of(VELORIA, HALDEN, COMET, "/section/world", "/tag/water")) {

@@ -200,12 +200,13 @@ measure feed.nginx "http://127.0.0.1:$NGINX_PORT/feed.rss"
 # left idle for a minute, and its disk gives a few hundred random reads/s); in other runs the
 # cause was not found. So the run records what the server read from the disk and how long the
 # collector paused while the mix ran (its warm-up included).
+disk_read_kb() { awk '/^read_bytes:/ {print int($2 / 1024)}' "/proc/$SERVER_PID/io"; }
 measure_mix() { # NAME URL LUA ARGS...
   local name="$1" read_kb gc_lines
-  read_kb="$(awk '/^read_bytes:/ {print int($2 / 1024)}' "/proc/$SERVER_PID/io")"
+  read_kb="$(disk_read_kb)"
   gc_lines="$(wc -l < "$WORK/gc-$SERVER_PID.log")"
   measure "$@"
-  put "$name.disk.read.kb" "$(( $(awk '/^read_bytes:/ {print int($2 / 1024)}' "/proc/$SERVER_PID/io") - read_kb ))"
+  put "$name.disk.read.kb" "$(( $(disk_read_kb) - read_kb ))"
   put "$name.gc" "$(tail -n +"$((gc_lines + 1))" "$WORK/gc-$SERVER_PID.log" | awk '/Pause/ { ms = $NF + 0; n++; total += ms; if (ms > most) most = ms }
     END { printf "%d pauses, longest %.1f ms, %.0f ms in all", n, most, total }')"
 }

@@ -26,7 +26,6 @@ final class QueryBuilder {
     private static final Pattern TOKEN = Pattern.compile("(-?)\"([^\"]*)\"?|(\\S+)");
     /** An exact headline match outranks anything a recency boost can add. */
     private static final float HEADLINE_PHRASE_BOOST = 3f;
-    static final long RECENCY_PIVOT_MS = 30L * 86_400_000L;
 
     /** One thing the reader typed: a word or a phrase, maybe excluded. */
     record Clause(String text, boolean phrase, boolean excluded) {

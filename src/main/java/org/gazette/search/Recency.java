@@ -8,6 +8,9 @@ package org.gazette.search;
  */
 final class Recency {
 
+    /** A story a month from the origin gets half the points. */
+    static final long PIVOT_MS = 30L * 86_400_000L;
+
     private Recency() {
     }
 

@@ -25,6 +25,7 @@ final class Highlights {
 
     private static final String[] FIELDS = fields();
     private static final int SNIPPET_MIN = 140;
+    private static final SnippetScorer SCORER = new SnippetScorer();
     private static final java.util.Set<String> HEADLINES = java.util.Set.copyOf(IndexFields.allLanguages(IndexFields.HEADLINE));
 
     private Highlights() {
@@ -55,6 +56,7 @@ final class Highlights {
         if (query != null) {
             UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                     .withWeightMatches(matching)
+                    .withScorer(SCORER)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(20_000)) {
                 /** A headline is one passage; the body's best passage is a sentence or two, at least a line long. */

@@ -16,7 +16,9 @@ public final class FeedCache implements DerivedCopy {
 
     public static final String NAME = "feed-cache";
 
-    private final Cache<String, Representation> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
+    // Upkeep on the caller's thread (see ArticleSearch): no wake-ups of the common pool.
+    private final Cache<String, Representation> rendered = Caffeine.newBuilder().maximumSize(2_000)
+            .executor(Runnable::run).build();
     private volatile long applied;
     private volatile Instant lastChange;
 

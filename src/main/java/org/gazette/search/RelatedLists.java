@@ -23,7 +23,8 @@ final class RelatedLists {
     private final AtomicLong changes = new AtomicLong();
 
     RelatedLists(long articles) {
-        this.lists = Caffeine.newBuilder().maximumSize(articles).expireAfterWrite(KEPT).build();
+        // Upkeep on the caller's thread, as in ArticleSearch: no wake-ups of the common pool.
+        this.lists = Caffeine.newBuilder().maximumSize(articles).expireAfterWrite(KEPT).executor(Runnable::run).build();
     }
 
     /** The list of {@code articleId}, worked out by {@code compute} (which may throw) when not kept. */

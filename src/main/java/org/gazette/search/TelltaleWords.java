@@ -39,7 +39,9 @@ final class TelltaleWords {
 
     TelltaleWords(Analyzer analyzer, long countsKept) {
         this.analyzer = analyzer;
-        this.documentCounts = Caffeine.newBuilder().maximumSize(countsKept).expireAfterWrite(COUNTS_KEPT).build();
+        // Upkeep on the caller's thread, as in ArticleSearch: no wake-ups of the common pool.
+        this.documentCounts = Caffeine.newBuilder().maximumSize(countsKept).expireAfterWrite(COUNTS_KEPT)
+                .executor(Runnable::run).build();
     }
 
     /**

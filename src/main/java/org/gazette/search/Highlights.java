@@ -54,12 +54,18 @@ final class Highlights {
         }
         Map<String, String[]> marked = Map.of();
         if (query != null) {
+            org.apache.lucene.index.FieldInfos fields = searcher.fieldInfos();
             UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                     .withWeightMatches(matching)
                     .withScorer(SCORER)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(20_000)) {
                 /** A headline is one passage; the body's best passage is a sentence or two, at least a line long. */
+                @Override
+                protected org.apache.lucene.index.FieldInfo getFieldInfo(String field) {
+                    return fields.fieldInfo(field);
+                }
+
                 @Override
                 protected BreakIterator getBreakIterator(String field) {
                     return field.startsWith(IndexFields.HEADLINE) ? new WholeBreakIterator()

@@ -23,11 +23,30 @@ public final class Facets {
     private Facets() {
     }
 
-    /** The ordinals in {@code range} with the highest counts, most first; equal counts by ordinal (label order). */
+    /**
+     * The ordinals in {@code range} with the highest counts, most first; equal counts by ordinal
+     * (label order). Kept in a short sorted array as they come: sorting a stream of every counted
+     * value was 3% of a one-word search (JFR).
+     */
     private static int[] top(int[] counts, SortedSetDocValuesReaderState.OrdRange range, int n) {
-        return java.util.stream.IntStream.rangeClosed(range.start, range.end).filter(ord -> counts[ord] > 0).boxed()
-                .sorted(Comparator.comparingInt((Integer ord) -> -counts[ord]).thenComparingInt(ord -> ord))
-                .limit(n).mapToInt(Integer::intValue).toArray();
+        int[] best = new int[n];
+        int size = 0;
+        for (int ord = range.start; ord <= range.end; ord++) {
+            if (counts[ord] <= 0 || (size == n && !ranksBefore(counts, ord, best[n - 1]))) {
+                continue;
+            }
+            int at = size < n ? size++ : n - 1;
+            while (at > 0 && ranksBefore(counts, ord, best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = ord;
+        }
+        return java.util.Arrays.copyOf(best, size);
+    }
+
+    private static boolean ranksBefore(int[] counts, int ord, int other) {
+        return counts[ord] > counts[other] || (counts[ord] == counts[other] && ord < other);
     }
 
     /** The values of each dimension in {@code counted}, as Lucene's sorted-set facet counts would give them. */

@@ -30,6 +30,10 @@ public final class SearchBenchmark {
     private static final int WARMUP = 300;
     private static final int QUERIES = 1000;
     private static final int THREADS = 2;
+    private static final int WARMUP_LIMIT_SECONDS = 60;
+    /** Compilation time (summed over the compiler's threads) a warm-up round may take and count as quiet. */
+    private static final long QUIET_COMPILATION_MS = 10;
+    private static final int QUIET_ROUNDS = 5;
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -89,40 +93,66 @@ public final class SearchBenchmark {
             ArticleSearch uncached = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 1.0, 0);
             QueryBuilder builder = new QueryBuilder(index.analyzer(), index.languages());
             Random random = new Random(11);
+            List<List<String>> queryLists = new ArrayList<>();
             for (int words1 = 1; words1 <= 3; words1++) {
-                List<String> queries = queries(articles, words1, WARMUP + QUERIES, random).stream()
-                        .filter(q -> builder.build(QueryBuilder.parse(q)) != null).toList();
-                for (String q : queries.subList(0, WARMUP)) {
-                    search.search(SearchRequest.of(q), 10);
-                    uncached.search(SearchRequest.of(q), 10);
-                    bare(index, builder, q);
-                }
+                queryLists.add(queries(articles, words1, WARMUP + QUERIES, random).stream()
+                        .filter(q -> builder.build(QueryBuilder.parse(q)) != null).toList());
+            }
+            long[] relatedIds = new long[WARMUP + QUERIES];
+            for (int i = 0; i < relatedIds.length; i++) {
+                relatedIds[i] = articles.get(random.nextInt(n)).id();
+            }
+            List<String> prefixes = new ArrayList<>();
+            for (int i = 0; i < QUERIES; i++) {
+                String w = articles.get(random.nextInt(n)).headline().split(" ")[0].toLowerCase(Locale.ROOT);
+                prefixes.add(w.substring(0, Math.min(4, w.length())));
+            }
+            // A server's heap holds no archive of article objects (over a gigabyte here). Kept, it
+            // made young collections during the queries pause 3-18 ms; without it, 2-6 ms.
+            articles = null;
+            System.gc();
+            for (List<String> queries : queryLists) {
+                int words1 = queries.get(0).split(" ").length;
+                WarmUp warm = warmUp(() -> {
+                    for (String q : queries.subList(0, WARMUP)) {
+                        search.search(SearchRequest.of(q), 10);
+                        uncached.search(SearchRequest.of(q), 10);
+                        bare(index, builder, q);
+                    }
+                });
                 long[] cold = new long[QUERIES];
                 long[] coldCpu = new long[QUERIES];
                 long[] full = new long[QUERIES];
                 long[] bare = new long[QUERIES];
                 long[] fullCpu = new long[QUERIES];
                 long[] bareCpu = new long[QUERIES];
+                long[] allocated = new long[3];
                 long hits = 0;
                 int measured = Math.min(QUERIES, queries.size() - WARMUP);
                 for (int i = 0; i < measured; i++) {
                     String q = queries.get(WARMUP + i);
+                    long a = threadAllocatedBytes();
                     long c = threadCpuNanos();
                     long s = System.nanoTime();
                     SearchResults r = search.search(SearchRequest.of(q), 10);
                     full[i] = System.nanoTime() - s;
                     fullCpu[i] = threadCpuNanos() - c;
                     hits += r.total();
+                    allocated[0] += threadAllocatedBytes() - a;
+                    a = threadAllocatedBytes();
                     c = threadCpuNanos();
                     s = System.nanoTime();
                     uncached.search(SearchRequest.of(q), 10);
                     cold[i] = System.nanoTime() - s;
                     coldCpu[i] = threadCpuNanos() - c;
+                    allocated[1] += threadAllocatedBytes() - a;
+                    a = threadAllocatedBytes();
                     c = threadCpuNanos();
                     s = System.nanoTime();
                     bare(index, builder, q);
                     bare[i] = System.nanoTime() - s;
                     bareCpu[i] = threadCpuNanos() - c;
+                    allocated[2] += threadAllocatedBytes() - a;
                 }
                 full = Arrays.copyOf(full, measured);
                 bare = Arrays.copyOf(bare, measured);
@@ -130,8 +160,8 @@ public final class SearchBenchmark {
                 cold = Arrays.copyOf(cold, measured);
                 coldCpu = Arrays.copyOf(coldCpu, measured);
                 bareCpu = Arrays.copyOf(bareCpu, measured);
-                System.out.printf("%d-word queries (e.g. \"%s\"), %d queries, %d matches on average:%n", words1, queries.get(WARMUP),
-                        measured, hits / measured);
+                System.out.printf("%d-word queries (e.g. \"%s\"), %d queries, %d matches on average (after %s):%n", words1,
+                        queries.get(WARMUP), measured, hits / measured, warm);
                 System.out.printf("  with facets + highlighting: wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms%n",
                         pct(full, 50), pct(full, 99), pct(fullCpu, 50), pct(fullCpu, 99));
                 System.out.printf("  same, counts never cached:  wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms%n",
@@ -141,12 +171,13 @@ public final class SearchBenchmark {
                 System.out.printf("  p99 ratio full/bare: wall %.1fx, CPU %.1fx (never cached: wall %.1fx, CPU %.1fx)%n",
                         pct(full, 99) / pct(bare, 99), pct(fullCpu, 99) / pct(bareCpu, 99),
                         pct(cold, 99) / pct(bare, 99), pct(coldCpu, 99) / pct(bareCpu, 99));
+                System.out.printf("  allocated per query: %d KB (never cached %d KB, bare Lucene %d KB)%n",
+                        allocated[0] / measured >> 10, allocated[1] / measured >> 10, allocated[2] / measured >> 10);
             }
             long[] related = new long[QUERIES];
             for (int i = 0; i < WARMUP + QUERIES; i++) {
-                long id = articles.get(random.nextInt(n)).id();
                 long s = System.nanoTime();
-                search.related(id, 5);
+                search.related(relatedIds[i], 5);
                 if (i >= WARMUP) {
                     related[i - WARMUP] = System.nanoTime() - s;
                 }
@@ -154,18 +185,48 @@ public final class SearchBenchmark {
             System.out.printf("Related stories (5 per article page): p50 %.2f ms  p99 %.2f ms%n", pct(related, 50), pct(related, 99));
             long s = System.nanoTime();
             int suggestions = 0;
-            for (int i = 0; i < QUERIES; i++) {
-                String w = articles.get(random.nextInt(n)).headline().split(" ")[0].toLowerCase(Locale.ROOT);
-                suggestions += search.suggest(w.substring(0, Math.min(4, w.length())), 6, 3).size();
+            for (String prefix : prefixes) {
+                suggestions += search.suggest(prefix, 6, 3).size();
             }
             System.out.printf("Autocomplete: %.2f ms per lookup on average (%d suggestions per lookup)%n",
                     (System.nanoTime() - s) / 1e6 / QUERIES, suggestions / QUERIES);
-            articles = null;
             System.gc();
             System.gc();
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("Heap in use after GC, index open, archive dropped: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+            System.out.printf("Heap in use after GC, index open: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
+    }
+
+    private interface Round {
+        void run() throws IOException;
+    }
+
+    private record WarmUp(int rounds, double seconds, boolean settled) {
+        @Override
+        public String toString() {
+            return String.format("%d warm-up rounds in %.1f s%s", rounds, seconds, settled ? "" : ", the JIT compiler still busy");
+        }
+    }
+
+    /**
+     * Runs {@code round} again and again until the JIT compiler has been all but idle for
+     * {@value #QUIET_ROUNDS} rounds in a row (at most {@value #WARMUP_LIMIT_SECONDS} s). On two
+     * cores a compiler at work takes turns with the measured queries, and the longer path (the
+     * site's search) loses more wall time to it than bare Lucene: with 300 queries of warm-up the
+     * compiler was still busy for most of the measured ones. It settles after 15-30 s.
+     */
+    private static WarmUp warmUp(Round round) throws IOException {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        int rounds = 0;
+        int quiet = 0;
+        while (quiet < QUIET_ROUNDS && seconds(start) < WARMUP_LIMIT_SECONDS) {
+            long compiling = jit.getTotalCompilationTime();
+            round.run();
+            rounds++;
+            quiet = jit.getTotalCompilationTime() - compiling < QUIET_COMPILATION_MS ? quiet + 1 : 0;
+        }
+        return new WarmUp(rounds, seconds(start), quiet >= QUIET_ROUNDS);
     }
 
     /** The reference: the same words through Lucene alone, top 10 by BM25, no facets, highlighting or recency. */
@@ -188,6 +249,10 @@ public final class SearchBenchmark {
             }
         }
         return out;
+    }
+
+    private static long threadAllocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static long threadCpuNanos() {

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -54,7 +56,7 @@ final class Highlights {
         }
         Map<String, String[]> marked = Map.of();
         if (query != null) {
-            org.apache.lucene.index.FieldInfos fields = searcher.fieldInfos();
+            FieldInfos fields = searcher.fieldInfos();
             UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                     .withWeightMatches(matching)
                     .withScorer(SCORER)
@@ -62,14 +64,15 @@ final class Highlights {
                     .withMaxLength(20_000)) {
                 /** A headline is one passage; the body's best passage is a sentence or two, at least a line long. */
                 @Override
-                protected org.apache.lucene.index.FieldInfo getFieldInfo(String field) {
-                    return fields.fieldInfo(field);
-                }
-
-                @Override
                 protected BreakIterator getBreakIterator(String field) {
                     return field.startsWith(IndexFields.HEADLINE) ? new WholeBreakIterator()
                             : LengthGoalBreakIterator.createMinLength(new SentenceBreaks(), SNIPPET_MIN, 0.5f);
+                }
+
+                /** From the searcher's list, made once per reader rather than once per highlighter. */
+                @Override
+                protected FieldInfo getFieldInfo(String field) {
+                    return fields.fieldInfo(field);
                 }
             };
             int[] passages = new int[FIELDS.length];

@@ -93,11 +93,24 @@ final class Suggester implements AutoCloseable {
         }
     }
 
+    /**
+     * Notes what is added from now on for the rebuild to come: called as the index moves to a new
+     * generation, so articles published before the rebuild reads that generation are not missed.
+     */
+    synchronized void noteArrivals() {
+        if (arrivedDuringRebuild == null) {
+            arrivedDuringRebuild = new ArrayList<>();
+        }
+    }
+
     /** Replaces every suggestion with the headlines and topics of the generation in use, and keeps them in its folder. */
     void rebuild(SearchIndex index) throws IOException {
         synchronized (this) {
-            // From here on, changes are noted for the rebuilt suggestions as well as applied to the old ones.
-            arrivedDuringRebuild = new ArrayList<>();
+            // From here on (or from noteArrivals), changes are noted for the rebuilt suggestions as
+            // well as applied to the old ones.
+            if (arrivedDuringRebuild == null) {
+                arrivedDuringRebuild = new ArrayList<>();
+            }
         }
         Path generationDir = index.generationDir();
         long seq = index.appliedSeq();

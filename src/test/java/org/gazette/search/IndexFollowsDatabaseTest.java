@@ -69,6 +69,32 @@ class IndexFollowsDatabaseTest {
         }
     }
 
+    /**
+     * The old generation's files, suggestions included, went while the new generation's suggestions
+     * were still being built: a story published in between failed to be indexed (NoSuchFileException
+     * from the old suggestions). Rebuilt a dozen times, with a story published right after each.
+     */
+    @Test
+    void aStoryPublishedRightAfterARebuildIsFoundAndSuggested(@TempDir Path dir) throws Exception {
+        Settings settings = Settings.of(Map.of("data.dir", dir.toString(), "site.sample-content", "false"));
+        try (Site site = Site.open(settings, true)) {
+            site.start();
+            for (int i = 0; i < 40; i++) {
+                site.publish(story("heron-" + i, "Heron Count Number " + i + " Rises Along Estuary"));
+            }
+            String[] animals = {"osprey", "plover", "avocet", "curlew", "dunlin", "godwit", "knot", "lapwing",
+                "redshank", "sanderling", "turnstone", "whimbrel"};
+            for (String animal : animals) {
+                site.reindex();
+                site.publish(story(animal, animal.substring(0, 1).toUpperCase() + animal.substring(1) + " Returns To Marsh"));
+                assertThat(find(site, animal)).as("search for %s", animal).hasSize(1);
+                site.index().awaitSuggestions();
+                assertThat(site.search().suggest(animal, 6, 3)).as("suggestions for %s", animal)
+                        .anyMatch(s -> s.text().toLowerCase().contains(animal));
+            }
+        }
+    }
+
     @Test
     void reindexBuildsANewIndexWhileTheRunningSiteKeepsAnsweringSearches(@TempDir Path dir) throws Exception {
         try (TestSite running = TestSite.start(dir)) {

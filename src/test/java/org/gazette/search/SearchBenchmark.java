@@ -213,7 +213,7 @@ public final class SearchBenchmark {
      * {@value #QUIET_ROUNDS} rounds in a row (at most {@value #WARMUP_LIMIT_SECONDS} s). On two
      * cores a compiler at work takes turns with the measured queries, and the longer path (the
      * site's search) loses more wall time to it than bare Lucene: with 300 queries of warm-up the
-     * compiler was still busy for most of the measured ones. It settled after 15-41 s here.
+     * compiler was still busy for most of the measured ones. It settled after 10-41 s here.
      */
     private static WarmUp warmUp(Round round) throws IOException {
         java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();

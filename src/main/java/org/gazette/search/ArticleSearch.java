@@ -194,7 +194,7 @@ public final class ArticleSearch {
     /** The best {@code n} hits of {@code query}, each with its recency points (from a publication at {@code origin}) added. */
     private TopDocs ranked(FacetSearcher searcher, Query query, int n, long origin) throws IOException {
         return recencyPoints <= 0 ? searcher.search(query, n)
-                : searcher.search(query, new RecencyRanking(n, (float) recencyPoints, origin, Recency.PIVOT_MS));
+                : searcher.search(query, new RecencyRanking(n, (float) recencyPoints, origin));
     }
 
     /**

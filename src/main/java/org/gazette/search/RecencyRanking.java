@@ -37,16 +37,14 @@ final class RecencyRanking implements CollectorManager<RecencyRanking.Best, TopD
     private final int n;
     private final float points;
     private final long origin;
-    private final long pivot;
 
-    RecencyRanking(int n, float points, long origin, long pivot) {
+    RecencyRanking(int n, float points, long origin) {
         if (n < 1 || !(points >= 0)) {
             throw new IllegalArgumentException("n must be positive and points not negative");
         }
         this.n = n;
         this.points = points;
         this.origin = origin;
-        this.pivot = pivot;
     }
 
     @Override
@@ -95,7 +93,7 @@ final class RecencyRanking implements CollectorManager<RecencyRanking.Best, TopD
                     collected++;
                     float score = scorer.score();
                     if (published.advanceExact(doc)) {
-                        score += Recency.points(points, origin, pivot, published.longValue());
+                        score += Recency.points(points, origin, published.longValue());
                     }
                     ScoreDoc worst = hits.peek();
                     if (hits.size() < n) {

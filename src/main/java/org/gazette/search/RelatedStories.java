@@ -101,7 +101,7 @@ final class RelatedStories {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
             NumericDocValues published = DocValues.getNumeric(leaf.reader(), IndexFields.PUBLISHED);
             if (published.advanceExact(hit.doc - leaf.docBase)) {
-                hit.score += Recency.points(RECENCY, now, Recency.PIVOT_MS, published.longValue());
+                hit.score += Recency.points(RECENCY, now, published.longValue());
             }
         }
         Arrays.sort(hits, (a, b) -> Float.compare(b.score, a.score));

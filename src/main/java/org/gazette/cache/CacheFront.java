@@ -54,14 +54,15 @@ public final class CacheFront extends Handler.Wrapper {
             response.write(true, null, callback);
             return true;
         }
-        byte[] body = gzip ? page.gzip() : page.body();
+        // A view of its own: writing moves a buffer's position, and other requests send the same page.
+        ByteBuffer body = (gzip ? page.gzip() : page.body()).slice();
         response.setStatus(200);
         out.put(HttpHeader.CONTENT_TYPE, page.contentType());
         if (gzip) {
             out.put(HttpHeader.CONTENT_ENCODING, "gzip");
         }
-        out.put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.length));
-        response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+        out.put(HttpHeader.CONTENT_LENGTH, Integer.toString(body.remaining()));
+        response.write(true, head ? null : body, callback);
         return true;
     }
 

@@ -3,6 +3,7 @@ package org.gazette.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -15,8 +16,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A rendered response kept as bytes, with its gzip form made once, its validators, and the
  * tags of everything it shows. {@code epoch} is the cache's invalidation count when rendering began.
+ * {@code body} and {@code gzip} (null when not worth it) are views that nobody writes to or moves:
+ * a page read back from disk points into the file's bytes rather than copying both parts out.
  */
-record CachedPage(String key, byte[] body, byte[] gzip, String contentType, Map<String, String> headers,
+record CachedPage(String key, ByteBuffer body, ByteBuffer gzip, String contentType, Map<String, String> headers,
                   String etag, String gzipEtag, long lastModifiedSeconds, String lastModified,
                   String[] tags, long epoch) {
 
@@ -30,19 +33,30 @@ record CachedPage(String key, byte[] body, byte[] gzip, String contentType, Map<
         String hash = hash(body);
         byte[] gzip = body.length >= GZIP_MIN ? gzip(body) : null;
         long seconds = now.getEpochSecond();
-        return new CachedPage(key, body, gzip, contentType, Map.copyOf(headers), '"' + hash + '"',
+        return new CachedPage(key, ByteBuffer.wrap(body), gzip == null ? null : ByteBuffer.wrap(gzip), contentType,
+                Map.copyOf(headers), '"' + hash + '"',
                 '"' + hash + "-gz\"", seconds, httpDate(seconds), tags, epoch);
     }
 
     /** Memory this entry holds, roughly, for the cache's budget. */
     int weight() {
-        long weight = (long) body.length + (gzip == null ? 0 : gzip.length) + 2L * key.length()
+        long weight = (long) body.remaining() + (gzip == null ? 0 : gzip.remaining()) + 2L * key.length()
                 + (long) PER_TAG * tags.length + OVERHEAD;
         return (int) Math.min(Integer.MAX_VALUE, weight);
     }
 
     static String httpDate(long epochSeconds) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.UTC));
+    }
+
+    /** The bytes of {@code view}: its array itself when it is the whole of one, else a copy. */
+    static byte[] bytes(ByteBuffer view) {
+        if (view.hasArray() && view.arrayOffset() == 0 && view.position() == 0 && view.remaining() == view.array().length) {
+            return view.array();
+        }
+        byte[] copy = new byte[view.remaining()];
+        view.duplicate().get(copy);
+        return copy;
     }
 
     static String hash(byte[] bytes) {
@@ -66,6 +80,6 @@ record CachedPage(String key, byte[] body, byte[] gzip, String contentType, Map<
 
     @Override
     public String toString() {
-        return "CachedPage[" + key + ", " + body.length + " bytes, " + etag + "]";
+        return "CachedPage[" + key + ", " + body.remaining() + " bytes, " + etag + "]";
     }
 }

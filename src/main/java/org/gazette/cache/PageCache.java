@@ -437,7 +437,7 @@ public final class PageCache {
         if (gzip) {
             ctx.header("Content-Encoding", "gzip");
         }
-        byte[] body = gzip ? page.gzip() : page.body();
+        byte[] body = CachedPage.bytes(gzip ? page.gzip() : page.body());
         ctx.header("Content-Length", Integer.toString(body.length));
         ctx.result(body);
     }

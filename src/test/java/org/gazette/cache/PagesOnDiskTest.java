@@ -179,6 +179,41 @@ class PagesOnDiskTest {
     }
 
     @Test
+    void aKeptPageIsSentWholeInBothFormsAndAFileCutShortIsRenderedAfresh() throws Exception {
+        start(Map.of());
+        String comet = keep(List.of(COMET)).get(COMET);
+        restart();
+        HttpResponse<byte[]> zipped = site.getBytes(COMET, Map.of("Accept-Encoding", "gzip"));
+        assertThat(zipped.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(comet);
+        }
+        HttpResponse<String> plain = site.get(COMET);
+        assertThat(plain.headers().firstValue("X-Cache")).hasValue("HIT");
+        assertThat(plain.headers().firstValue("Content-Length")).hasValue(Integer.toString(comet.getBytes(StandardCharsets.UTF_8).length));
+        assertThat(plain.body()).isEqualTo(comet);
+        assertThat(renders()).isZero();
+        site.close();
+        site = null;
+
+        // Cut inside the gzip form, then inside the body: neither half a page is sent.
+        for (int cut : new int[] {100, comet.length() / 2 + 2_000}) {
+            try (Stream<Path> files = Files.walk(data.resolve("pages"))) {
+                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("clock")).toList()) {
+                    byte[] bytes = Files.readAllBytes(file);
+                    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - cut));
+                }
+            }
+            start(Map.of());
+            assertThat(page(COMET)).as("cut %d bytes short", cut).isEqualTo(comet);
+            assertThat(renders()).as("cut %d bytes short", cut).isEqualTo(1);
+            site.close();
+            site = null;
+        }
+    }
+
+    @Test
     void theWarmerRendersEveryArticleAfterAStartSoReadersFindThemKept() throws Exception {
         start(Map.of("cache.prerender", "2"));
         JsonNode warmer = warmed();

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -68,14 +67,6 @@ public final class PageCache {
     private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final LongAdder hits = new LongAdder();
     private final LongAdder renders = new LongAdder();
-    /**
-     * Pages rendered at a time, for the cache: as many as there are cores, as rendering is work for
-     * the CPU. More at once only stretches each one out, and all of them are half-built in memory
-     * together. In the first ten seconds of the benchmark's mix (its searches and section pages,
-     * asked for the first time, by up to 32 threads) young collections promoted 150 MB, and two
-     * full collections of over 100 ms followed.
-     */
-    private final Semaphore renderSlots = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     /** A cache in memory only. */
     public PageCache(Settings settings, Clock clock) {
@@ -319,17 +310,11 @@ public final class PageCache {
             // rendered twice, which is rare and harmless).
             page = pages.getIfPresent(key);
             if (page == null) {
-                long position;
-                renderSlots.acquire();
-                try {
-                    long started = epoch.get();
-                    position = shelf == null ? 0 : shelf.position();
-                    renders.increment();
-                    handler.handle(ctx);
-                    page = capture(key, ctx, started);
-                } finally {
-                    renderSlots.release();
-                }
+                long started = epoch.get();
+                long position = shelf == null ? 0 : shelf.position();
+                renders.increment();
+                handler.handle(ctx);
+                page = capture(key, ctx, started);
                 if (page != null) {
                     boolean onDisk = shelf != null && worthKeepingOnDisk(page);
                     // The warmer's pages go to disk only: nobody has asked for them yet, and in

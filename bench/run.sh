@@ -26,7 +26,7 @@ WARMUP="${BENCH_WARMUP:-6}"
 # (1,493 to 2,727 req/s from run to run). The target is the cost of rendering, not of compiling.
 RENDER_WARMUP="${BENCH_RENDER_WARMUP:-20}"
 # The mix is the first load with searches in it: its 200 searches are rendered for the first time,
-# by a search code the JIT has not compiled yet, while the rest of the mix keeps both cores busy.
+# by search code the JIT has not compiled yet, while the rest of the mix keeps both cores busy.
 # Measured from its first second (2026-11-29 11:47), 21 s of mix gave a p99 of 322 ms; with the
 # same 200 searches asked once before it, 7.5 ms. Those first seconds also promoted 28-150 MB to
 # the old generation (-Xlog:gc+age), followed in some runs by full collections. The target is the

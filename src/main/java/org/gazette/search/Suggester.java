@@ -105,13 +105,9 @@ final class Suggester implements AutoCloseable {
 
     /** Replaces every suggestion with the headlines and topics of the generation in use, and keeps them in its folder. */
     void rebuild(SearchIndex index) throws IOException {
-        synchronized (this) {
-            // From here on (or from noteArrivals), changes are noted for the rebuilt suggestions as
-            // well as applied to the old ones.
-            if (arrivedDuringRebuild == null) {
-                arrivedDuringRebuild = new ArrayList<>();
-            }
-        }
+        // From here on (or from an earlier noteArrivals), changes are noted for the rebuilt
+        // suggestions as well as applied to the old ones.
+        noteArrivals();
         Path generationDir = index.generationDir();
         long seq = index.appliedSeq();
         try (SearchIndex.Lease lease = index.lease()) {

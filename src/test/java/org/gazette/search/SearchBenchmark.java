@@ -120,59 +120,27 @@ public final class SearchBenchmark {
                         bare(index, builder, q);
                     }
                 });
-                long[] cold = new long[QUERIES];
-                long[] coldCpu = new long[QUERIES];
-                long[] full = new long[QUERIES];
-                long[] bare = new long[QUERIES];
-                long[] fullCpu = new long[QUERIES];
-                long[] bareCpu = new long[QUERIES];
-                long[] allocated = new long[3];
-                long hits = 0;
                 int measured = Math.min(QUERIES, queries.size() - WARMUP);
+                Timings full = new Timings(measured);
+                Timings cold = new Timings(measured);
+                Timings bareLucene = new Timings(measured);
+                long[] hits = {0};
                 for (int i = 0; i < measured; i++) {
                     String q = queries.get(WARMUP + i);
-                    long a = threadAllocatedBytes();
-                    long c = threadCpuNanos();
-                    long s = System.nanoTime();
-                    SearchResults r = search.search(SearchRequest.of(q), 10);
-                    full[i] = System.nanoTime() - s;
-                    fullCpu[i] = threadCpuNanos() - c;
-                    hits += r.total();
-                    allocated[0] += threadAllocatedBytes() - a;
-                    a = threadAllocatedBytes();
-                    c = threadCpuNanos();
-                    s = System.nanoTime();
-                    uncached.search(SearchRequest.of(q), 10);
-                    cold[i] = System.nanoTime() - s;
-                    coldCpu[i] = threadCpuNanos() - c;
-                    allocated[1] += threadAllocatedBytes() - a;
-                    a = threadAllocatedBytes();
-                    c = threadCpuNanos();
-                    s = System.nanoTime();
-                    bare(index, builder, q);
-                    bare[i] = System.nanoTime() - s;
-                    bareCpu[i] = threadCpuNanos() - c;
-                    allocated[2] += threadAllocatedBytes() - a;
+                    full.time(i, () -> hits[0] += search.search(SearchRequest.of(q), 10).total());
+                    cold.time(i, () -> uncached.search(SearchRequest.of(q), 10));
+                    bareLucene.time(i, () -> bare(index, builder, q));
                 }
-                full = Arrays.copyOf(full, measured);
-                bare = Arrays.copyOf(bare, measured);
-                fullCpu = Arrays.copyOf(fullCpu, measured);
-                cold = Arrays.copyOf(cold, measured);
-                coldCpu = Arrays.copyOf(coldCpu, measured);
-                bareCpu = Arrays.copyOf(bareCpu, measured);
                 System.out.printf("%d-word queries (e.g. \"%s\"), %d queries, %d matches on average (after %s):%n", words1,
-                        queries.get(WARMUP), measured, hits / measured, warm);
-                System.out.printf("  with facets + highlighting: wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms%n",
-                        pct(full, 50), pct(full, 99), pct(fullCpu, 50), pct(fullCpu, 99));
-                System.out.printf("  same, counts never cached:  wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms%n",
-                        pct(cold, 50), pct(cold, 99), pct(coldCpu, 50), pct(coldCpu, 99));
-                System.out.printf("  bare Lucene top 10:         wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms%n",
-                        pct(bare, 50), pct(bare, 99), pct(bareCpu, 50), pct(bareCpu, 99));
+                        queries.get(WARMUP), measured, hits[0] / measured, warm);
+                System.out.printf("  with facets + highlighting: %s%n", full);
+                System.out.printf("  same, counts never cached:  %s%n", cold);
+                System.out.printf("  bare Lucene top 10:         %s%n", bareLucene);
                 System.out.printf("  p99 ratio full/bare: wall %.1fx, CPU %.1fx (never cached: wall %.1fx, CPU %.1fx)%n",
-                        pct(full, 99) / pct(bare, 99), pct(fullCpu, 99) / pct(bareCpu, 99),
-                        pct(cold, 99) / pct(bare, 99), pct(coldCpu, 99) / pct(bareCpu, 99));
+                        pct(full.wall, 99) / pct(bareLucene.wall, 99), pct(full.cpu, 99) / pct(bareLucene.cpu, 99),
+                        pct(cold.wall, 99) / pct(bareLucene.wall, 99), pct(cold.cpu, 99) / pct(bareLucene.cpu, 99));
                 System.out.printf("  allocated per query: %d KB (never cached %d KB, bare Lucene %d KB)%n",
-                        allocated[0] / measured >> 10, allocated[1] / measured >> 10, allocated[2] / measured >> 10);
+                        full.allocated / measured >> 10, cold.allocated / measured >> 10, bareLucene.allocated / measured >> 10);
             }
             long[] related = new long[QUERIES];
             for (int i = 0; i < WARMUP + QUERIES; i++) {
@@ -199,6 +167,34 @@ public final class SearchBenchmark {
 
     private interface Round {
         void run() throws IOException;
+    }
+
+    /** Wall time, the thread's CPU time and what it allocated, for each measured query of one kind of search. */
+    private static final class Timings {
+        final long[] wall;
+        final long[] cpu;
+        long allocated;
+
+        Timings(int queries) {
+            wall = new long[queries];
+            cpu = new long[queries];
+        }
+
+        void time(int i, Round query) throws IOException {
+            long a = threadAllocatedBytes();
+            long c = threadCpuNanos();
+            long s = System.nanoTime();
+            query.run();
+            wall[i] = System.nanoTime() - s;
+            cpu[i] = threadCpuNanos() - c;
+            allocated += threadAllocatedBytes() - a;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("wall p50 %6.2f ms  p99 %6.2f ms | CPU p50 %6.2f ms  p99 %6.2f ms",
+                    pct(wall, 50), pct(wall, 99), pct(cpu, 50), pct(cpu, 99));
+        }
     }
 
     private record WarmUp(int rounds, double seconds, boolean settled) {

@@ -58,6 +58,15 @@ final class FacetCounter {
 
     /** Segment copies by segment core, dropped when the segment closes. */
     private static final Map<Object, SegmentOrds> SEGMENTS = new ConcurrentHashMap<>();
+    /** The tallies of each segment's common words, by segment core, dropped when the segment closes. */
+    private static final Map<Object, CommonWords> COMMON = new ConcurrentHashMap<>();
+    /** The deleted documents of each segment, by segment and its deletions. */
+    private static final Map<Object, int[]> DELETED = new ConcurrentHashMap<>();
+    /**
+     * The share of the heap the tallies of common words may take, over all segments: 4 MB of a
+     * 256 MB heap, which holds the tallies of the 220 or so commonest words of 100,000 stories.
+     */
+    private static final int COMMON_WORDS_HEAP_SHARE = 64;
     /**
      * Totals by segment and its deletions, made the first time a query matches most of a segment:
      * an index refresh (every publish) then costs nothing for segments it did not touch.
@@ -68,6 +77,7 @@ final class FacetCounter {
     /** Matches are read afresh every time: no cache of earlier queries' matches. */
     private final IndexSearcher uncached;
     private final List<SegmentOrds> segments = new ArrayList<>();
+    private final List<CommonWords> common = new ArrayList<>();
     private final List<LongValues> toGlobal = new ArrayList<>();
     /** The last path element of each global ordinal, read at the first page of facets after a refresh. */
     private volatile String[] labels;
@@ -80,11 +90,21 @@ final class FacetCounter {
         uncached.setQueryCache(null);
         SortedSetDocValues all = state.getDocValues();
         MultiDocValues.MultiSortedSetDocValues multi = all instanceof MultiDocValues.MultiSortedSetDocValues m ? m : null;
+        long budget = Runtime.getRuntime().maxMemory() / COMMON_WORDS_HEAP_SHARE;
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader segmentReader = leaf.reader();
-            segments.add(kept(SEGMENTS, segmentReader.getCoreCacheHelper(), () -> read(segmentReader)));
+            SegmentOrds ords = kept(SEGMENTS, segmentReader.getCoreCacheHelper(), () -> read(segmentReader));
+            segments.add(ords);
+            // A segment's share of the budget, by its share of the documents when it is first seen.
+            long share = budget * segmentReader.maxDoc() / Math.max(1, reader.maxDoc());
+            common.add(kept(COMMON, segmentReader.getCoreCacheHelper(), () -> CommonWords.of(segmentReader, ords, share)));
             toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
         }
+    }
+
+    /** How many common words' tallies the segments of this reader have, over all of them. */
+    int commonWordTallies() {
+        return common.stream().mapToInt(CommonWords::size).sum();
     }
 
     /** The value (a tag's name, say) of global ordinal {@code ord}. */
@@ -163,9 +183,9 @@ final class FacetCounter {
     }
 
     /**
-     * Counts the live matches of {@code query} in the reader this counter was made for. The matches of a segment are first gathered in a bit set; when they are most of
-     * the segment, the values of the documents that do not match are counted and taken from the
-     * segment's totals, so a common word costs little more than reading its postings.
+     * Counts the live matches of {@code query} in the reader this counter was made for: through
+     * the tally of a common word when the query is one, else from the matches of each segment
+     * gathered in a bit set.
      */
     Counted count(Query query) throws IOException {
         List<Term> anyOf = AnyTerm.of(query);
@@ -174,22 +194,18 @@ final class FacetCounter {
         int[] global = new int[state.getSize()];
         long total = 0;
         for (LeafReaderContext leaf : uncached.getIndexReader().leaves()) {
-            FixedBitSet hits = anyOf != null ? AnyTerm.matches(anyOf, leaf.reader()) : matches(weight, leaf);
-            if (hits == null) {
-                continue;
-            }
             SegmentOrds segment = segments.get(leaf.ord);
-            Bits live = leaf.reader().getLiveDocs();
+            CommonWords.Tally tally = anyOf == null ? null : common.get(leaf.ord).commonest(anyOf);
             int[] counts = new int[segment.valueCount()];
             long found;
-            if (hits.cardinality() * 2L > leaf.reader().maxDoc()) {
-                Totals totals = kept(TOTALS, leaf.reader().getReaderCacheHelper(), () -> totals(leaf.reader(), segment));
-                found = totals.docs() - tally(hits, true, live, segment, counts);
-                for (int ord = 0; ord < counts.length; ord++) {
-                    counts[ord] = totals.counts()[ord] - counts[ord];
-                }
+            if (tally != null) {
+                found = countThrough(tally, anyOf, leaf.reader(), segment, counts);
             } else {
-                found = tally(hits, false, live, segment, counts);
+                FixedBitSet hits = anyOf != null ? AnyTerm.matches(anyOf, leaf.reader()) : matches(weight, leaf);
+                if (hits == null) {
+                    continue;
+                }
+                found = countMatches(hits, leaf.reader(), segment, counts);
             }
             total += found;
             LongValues map = toGlobal.get(leaf.ord);
@@ -200,6 +216,70 @@ final class FacetCounter {
             }
         }
         return new Counted(total, global);
+    }
+
+    /**
+     * The live documents of {@code anyOf} in one segment, counted from the tally of its commonest
+     * word: the documents only its other terms hold are added, and deleted ones taken off.
+     */
+    private static long countThrough(CommonWords.Tally tally, List<Term> anyOf, LeafReader reader, SegmentOrds segment,
+                                     int[] counts) throws IOException {
+        System.arraycopy(tally.counts(), 0, counts, 0, counts.length);
+        long found = tally.docCount();
+        Bits live = reader.getLiveDocs();
+        if (live != null) {
+            for (int doc : kept(DELETED, reader.getReaderCacheHelper(), () -> deleted(reader))) {
+                if (tally.docs().get(doc)) {
+                    subtract(segment, doc, counts);
+                    found--;
+                }
+            }
+        }
+        List<Term> rest = anyOf.stream().filter(term -> !term.equals(tally.body()) && !term.equals(tally.match())).toList();
+        FixedBitSet others = AnyTerm.matches(rest, reader);
+        others.andNot(tally.docs());
+        return found + tally(others, false, live, segment, counts);
+    }
+
+    private static int[] deleted(LeafReader reader) {
+        Bits live = reader.getLiveDocs();
+        int[] docs = new int[reader.numDeletedDocs()];
+        int n = 0;
+        for (int doc = 0; doc < reader.maxDoc() && n < docs.length; doc++) {
+            if (!live.get(doc)) {
+                docs[n++] = doc;
+            }
+        }
+        return docs;
+    }
+
+    /** Takes one document's values off {@code counts}. */
+    private static void subtract(SegmentOrds segment, int doc, int[] counts) {
+        for (int i = doc * WIDTH; i < (doc + 1) * WIDTH; i++) {
+            if (segment.fixed()[i] != segment.valueCount()) {
+                counts[segment.fixed()[i]]--;
+            }
+        }
+        for (int i = segment.extraStarts()[doc]; i < segment.extraStarts()[doc + 1]; i++) {
+            counts[segment.extraOrds()[i]]--;
+        }
+    }
+
+    /**
+     * The live documents among {@code hits}, their values added to {@code counts}. When they are
+     * most of the segment, the documents that do not match are counted and taken from its totals.
+     */
+    private static long countMatches(FixedBitSet hits, LeafReader reader, SegmentOrds segment, int[] counts) throws IOException {
+        Bits live = reader.getLiveDocs();
+        if (hits.cardinality() * 2L <= reader.maxDoc()) {
+            return tally(hits, false, live, segment, counts);
+        }
+        Totals totals = kept(TOTALS, reader.getReaderCacheHelper(), () -> totals(reader, segment));
+        long found = totals.docs() - tally(hits, true, live, segment, counts);
+        for (int ord = 0; ord < counts.length; ord++) {
+            counts[ord] = totals.counts()[ord] - counts[ord];
+        }
+        return found;
     }
 
     /** Every document (live or not) {@code weight} matches in {@code leaf}; null for none. */
@@ -224,7 +304,7 @@ final class FacetCounter {
     }
 
     /** Adds the values of the live documents in {@code hits} (or, {@code inverted}, not in it); returns how many there were. */
-    private static long tally(FixedBitSet hits, boolean inverted, Bits live, SegmentOrds segment, int[] counts) {
+    static long tally(FixedBitSet hits, boolean inverted, Bits live, SegmentOrds segment, int[] counts) {
         int[] fixed = segment.fixed();
         int[] extraStarts = segment.extraStarts();
         int[] extraOrds = segment.extraOrds();

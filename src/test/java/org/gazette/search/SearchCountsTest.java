@@ -170,25 +170,49 @@ class SearchCountsTest {
             }
         }
         // The comparison is worth something only if many queries found something, and some word
-        // most articles hold (counted through the articles that lack it).
+        // most articles hold (counted through the articles that lack it), and common words were
+        // counted through their tallies.
         assertThat(nonZero).isGreaterThan(100);
         assertThat(most).as("a word in most articles").isTrue();
+        assertThat(commonWordTallies(index)).as("tallies of common words").isGreaterThan(20);
     }
 
     @Test
     void countsOfAWordMostArticlesHoldFollowDeletions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path own) throws Exception {
         try (SearchIndex one = SearchIndex.open(own)) {
-            one.apply(archive.subList(0, 400), List.of(), 1);
-            ArticleSearch counting = new ArticleSearch(one, java.time.ZoneId.of("UTC"), 1.0, 0);
-            SearchResults before = counting.search(SearchRequest.of("said"), 10);
-            assertThat(before.total()).as("most of the segment, counted through the rest").isGreaterThan(200);
-            List<Long> gone = before.hits().stream().limit(3).map(SearchHit::articleId).toList();
-            one.apply(List.of(), gone, 2);
-            SearchResults after = counting.search(SearchRequest.of("said"), 10);
-            assertThat(after.total()).isEqualTo(before.total() - 3);
-            long bySection = after.facets().stream().filter(g -> g.dim().equals(IndexFields.DIM_SECTION))
-                    .flatMap(g -> g.values().stream()).mapToLong(Facets.Value::count).sum();
-            assertThat(bySection).isEqualTo(after.total());
+            // Fewer stories than a tally needs: counted through the articles that lack the word.
+            one.apply(archive.subList(0, CommonWords.LEAST - 6), List.of(), 1);
+            assertThat(commonWordTallies(one)).isZero();
+            assertCountsFollowDeletions(one, CommonWords.LEAST - 6);
+        }
+    }
+
+    @Test
+    void countsThroughATallyFollowDeletions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path own) throws Exception {
+        try (SearchIndex one = SearchIndex.open(own)) {
+            one.apply(archive.subList(0, 1500), List.of(), 1);
+            assertThat(commonWordTallies(one)).as("\"said\" and others counted through their tallies").isPositive();
+            assertCountsFollowDeletions(one, 1500);
+        }
+    }
+
+    /** Deleting three stories that say "said" takes three off its count, and off its facet values. */
+    private static void assertCountsFollowDeletions(SearchIndex one, int stories) throws Exception {
+        ArticleSearch counting = new ArticleSearch(one, java.time.ZoneId.of("UTC"), 1.0, 0);
+        SearchResults before = counting.search(SearchRequest.of("said"), 10);
+        assertThat(before.total()).as("most of the stories").isGreaterThan(stories / 2);
+        List<Long> gone = before.hits().stream().limit(3).map(SearchHit::articleId).toList();
+        one.apply(List.of(), gone, 2);
+        SearchResults after = counting.search(SearchRequest.of("said"), 10);
+        assertThat(after.total()).isEqualTo(before.total() - 3);
+        long bySection = after.facets().stream().filter(g -> g.dim().equals(IndexFields.DIM_SECTION))
+                .flatMap(g -> g.values().stream()).mapToLong(Facets.Value::count).sum();
+        assertThat(bySection).isEqualTo(after.total());
+    }
+
+    private static int commonWordTallies(SearchIndex in) throws java.io.IOException {
+        try (SearchIndex.Lease lease = in.lease()) {
+            return lease.searcher().counter().commonWordTallies();
         }
     }
 

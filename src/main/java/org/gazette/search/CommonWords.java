@@ -1,0 +1,105 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The commonest words of one segment, each with the documents that hold it and the facet values
+ * of those documents, counted once for the segment's life. A one-word search for a common word
+ * ("water", "minister") is the dearest to count: reading its postings and tallying tens of
+ * thousands of documents was two thirds of such a search. With its tally made ahead, counting it
+ * reads only what other languages and the byline add, and what was deleted since.
+ *
+ * <p>A word's documents are those holding it in a language's body or catch-all field, the two
+ * terms {@link QueryBuilder#countingClause} asks for. Segments never change, so a tally stays right
+ * until its segment is merged away; deletions are taken off when counting. Made for the words of
+ * at least one document in {@value #SHARE} (and {@value #LEAST} documents), commonest first,
+ * within a memory budget.
+ */
+final class CommonWords {
+
+    static final int SHARE = 8;
+    static final int LEAST = 256;
+
+    /**
+     * One word in one language: its {@code body} and {@code match} terms, the documents holding
+     * either (deleted ones included) and how many of them hold each facet value.
+     */
+    record Tally(Term body, Term match, FixedBitSet docs, int docCount, int[] counts) {
+    }
+
+    static final CommonWords NONE = new CommonWords(Map.of());
+
+    /** By body term. */
+    private final Map<Term, Tally> tallies;
+
+    private CommonWords(Map<Term, Tally> tallies) {
+        this.tallies = tallies;
+    }
+
+    int size() {
+        return tallies.size();
+    }
+
+    /** The tally of the commonest of {@code terms} made for this segment, or null. */
+    Tally commonest(List<Term> terms) {
+        Tally best = null;
+        for (Term term : terms) {
+            Tally tally = tallies.get(term);
+            if (tally != null && (best == null || tally.docCount() > best.docCount())) {
+                best = tally;
+            }
+        }
+        return best;
+    }
+
+    /** The tallies of {@code reader}'s commonest words that fit in {@code budgetBytes}. */
+    static CommonWords of(LeafReader reader, FacetCounter.SegmentOrds ords, long budgetBytes) throws IOException {
+        int maxDoc = reader.maxDoc();
+        int least = Math.max(LEAST, maxDoc / SHARE);
+        long each = maxDoc / 8 + 4L * ords.valueCount() + 200;
+        record Candidate(String lang, BytesRef word, int docFreq) {
+        }
+        List<Candidate> found = new ArrayList<>();
+        for (String lang : NewsAnalyzer.LANGUAGES) {
+            Map<BytesRef, Integer> common = new HashMap<>();
+            for (String name : List.of(IndexFields.BODY, IndexFields.MATCH)) {
+                Terms terms = reader.terms(IndexFields.field(name, lang));
+                if (terms == null || terms.getDocCount() < least) {
+                    continue;
+                }
+                TermsEnum words = terms.iterator();
+                for (BytesRef word = words.next(); word != null; word = words.next()) {
+                    if (words.docFreq() >= least) {
+                        common.merge(BytesRef.deepCopyOf(word), words.docFreq(), Math::max);
+                    }
+                }
+            }
+            common.forEach((word, docFreq) -> found.add(new Candidate(lang, word, docFreq)));
+        }
+        found.sort((a, b) -> Integer.compare(b.docFreq(), a.docFreq()));
+        Map<Term, Tally> tallies = new HashMap<>();
+        for (Candidate candidate : found) {
+            if ((tallies.size() + 1) * each > budgetBytes) {
+                break;
+            }
+            Term body = new Term(IndexFields.field(IndexFields.BODY, candidate.lang()), candidate.word());
+            Term match = new Term(IndexFields.field(IndexFields.MATCH, candidate.lang()), candidate.word());
+            FixedBitSet docs = AnyTerm.matches(List.of(body, match), reader);
+            int[] counts = new int[ords.valueCount()];
+            FacetCounter.tally(docs, false, null, ords, counts);
+            tallies.put(body, new Tally(body, match, docs, docs.cardinality(), counts));
+        }
+        return new CommonWords(Map.copyOf(tallies));
+    }
+}

@@ -1,16 +1,12 @@
 package org.gazette.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -25,7 +21,6 @@ public final class ArticleSearch {
 
     /** Fewer hits than this and a spelling correction is worth offering. */
     private static final int FEW = 3;
-    private static final int COUNT_CACHE = 2_000;
     private static final Sort NEWEST = new Sort(new SortField(IndexFields.PUBLISHED, SortField.Type.LONG, true));
 
     private final SearchIndex index;
@@ -34,18 +29,8 @@ public final class ArticleSearch {
     private final RelatedStories related;
     private final ZoneId zone;
     private final double recencyPoints;
-    private final Cache<CountKey, Counts> countCache;
 
     public ArticleSearch(SearchIndex index, ZoneId zone, double recencyPoints) {
-        this(index, zone, recencyPoints, COUNT_CACHE);
-    }
-
-    /** {@code countCacheSize} 0 turns the cache of counts off (the benchmark measures both ways). */
-    ArticleSearch(SearchIndex index, ZoneId zone, double recencyPoints, int countCacheSize) {
-        // Upkeep on the searching thread: handed to the common pool, its wake-ups took a fifth of a
-        // core in the search benchmark, on a machine with two.
-        this.countCache = countCacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(countCacheSize)
-                .expireAfterWrite(Duration.ofMinutes(10)).executor(Runnable::run).build();
         this.index = index;
         this.queries = new QueryBuilder(index.analyzer(), index.languages());
         this.spelling = new SpellChecker(index.analyzer());
@@ -145,10 +130,6 @@ public final class ArticleSearch {
     private record Counts(long total, List<Facets.Group> facets) {
     }
 
-    /** Counts belong to one state of the index (a reader) and one set of matches. */
-    private record CountKey(Object reader, Query matching) {
-    }
-
     /**
      * Runs {@code text} (null: filters only) with the request's filters and order, and counts the
      * same matches through {@code counting}; null if there is no query to run.
@@ -197,27 +178,12 @@ public final class ArticleSearch {
                 : searcher.search(query, new RecencyRanking(n, (float) recencyPoints, origin));
     }
 
-    /**
-     * Counting every match is the dearest part of a common one-word query, and the same popular
-     * queries come again and again: counts are kept per index state until the index next changes.
-     */
-    private Counts count(FacetSearcher searcher, Query matching, SearchRequest request) throws IOException {
-        IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
-        CountKey key = helper == null ? null : new CountKey(helper.getKey(), matching);
-        Counts known = key == null || countCache == null ? null : countCache.getIfPresent(key);
-        if (known != null) {
-            return known;
-        }
-        Counts counts;
+    /** Every match counted, and its facet values (see {@link CommonWords} for why this is cheap for common words). */
+    private static Counts count(FacetSearcher searcher, Query matching, SearchRequest request) throws IOException {
         if (searcher.counter() == null) {
-            counts = new Counts(searcher.count(matching), List.of());
-        } else {
-            FacetCounter.Counted counted = searcher.counter().count(matching);
-            counts = new Counts(counted.total(), Facets.count(searcher, counted, request));
+            return new Counts(searcher.count(matching), List.of());
         }
-        if (key != null && countCache != null) {
-            countCache.put(key, counts);
-        }
-        return counts;
+        FacetCounter.Counted counted = searcher.counter().count(matching);
+        return new Counts(counted.total(), Facets.count(searcher, counted, request));
     }
 }

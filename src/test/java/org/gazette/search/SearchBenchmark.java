@@ -89,8 +89,6 @@ public final class SearchBenchmark {
                 System.out.printf("  index segments: %d%n", lease.searcher().getIndexReader().leaves().size());
             }
             ArticleSearch search = new ArticleSearch(index);
-            // The same search without its cache of counts: every query counts its matches afresh.
-            ArticleSearch uncached = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 1.0, 0);
             QueryBuilder builder = new QueryBuilder(index.analyzer(), index.languages());
             Random random = new Random(11);
             List<List<String>> queryLists = new ArrayList<>();
@@ -116,31 +114,26 @@ public final class SearchBenchmark {
                 WarmUp warm = warmUp(() -> {
                     for (String q : queries.subList(0, WARMUP)) {
                         search.search(SearchRequest.of(q), 10);
-                        uncached.search(SearchRequest.of(q), 10);
                         bare(index, builder, q);
                     }
                 });
                 int measured = Math.min(QUERIES, queries.size() - WARMUP);
                 Timings full = new Timings(measured);
-                Timings cold = new Timings(measured);
                 Timings bareLucene = new Timings(measured);
                 long[] hits = {0};
                 for (int i = 0; i < measured; i++) {
                     String q = queries.get(WARMUP + i);
                     full.time(i, () -> hits[0] += search.search(SearchRequest.of(q), 10).total());
-                    cold.time(i, () -> uncached.search(SearchRequest.of(q), 10));
                     bareLucene.time(i, () -> bare(index, builder, q));
                 }
                 System.out.printf("%d-word queries (e.g. \"%s\"), %d queries, %d matches on average (after %s):%n", words1,
                         queries.get(WARMUP), measured, hits[0] / measured, warm);
                 System.out.printf("  with facets + highlighting: %s%n", full);
-                System.out.printf("  same, counts never cached:  %s%n", cold);
                 System.out.printf("  bare Lucene top 10:         %s%n", bareLucene);
-                System.out.printf("  p99 ratio full/bare: wall %.1fx, CPU %.1fx (never cached: wall %.1fx, CPU %.1fx)%n",
-                        pct(full.wall, 99) / pct(bareLucene.wall, 99), pct(full.cpu, 99) / pct(bareLucene.cpu, 99),
-                        pct(cold.wall, 99) / pct(bareLucene.wall, 99), pct(cold.cpu, 99) / pct(bareLucene.cpu, 99));
-                System.out.printf("  allocated per query: %d KB (never cached %d KB, bare Lucene %d KB)%n",
-                        full.allocated / measured >> 10, cold.allocated / measured >> 10, bareLucene.allocated / measured >> 10);
+                System.out.printf("  p99 ratio full/bare: wall %.1fx, CPU %.1fx%n",
+                        pct(full.wall, 99) / pct(bareLucene.wall, 99), pct(full.cpu, 99) / pct(bareLucene.cpu, 99));
+                System.out.printf("  allocated per query: %d KB (bare Lucene %d KB)%n",
+                        full.allocated / measured >> 10, bareLucene.allocated / measured >> 10);
             }
             long[] related = new long[QUERIES];
             for (int i = 0; i < WARMUP + QUERIES; i++) {

@@ -92,10 +92,10 @@ class SearchCountsTest {
         index.apply(all.subList(0, 1600), List.of(), 1);
         index.apply(all.subList(1600, all.size()), List.of(), 2);
         index.apply(List.of(), List.of(all.get(20).id(), all.get(2000).id()), 3);
-        search = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 1.0, 0);
+        search = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 1.0);
         small = SearchIndex.open(smallDir);
         small.apply(all.subList(0, 9), List.of(), 1);
-        smallSearch = new ArticleSearch(small, java.time.ZoneId.of("UTC"), 1.0, 0);
+        smallSearch = new ArticleSearch(small, java.time.ZoneId.of("UTC"), 1.0);
         queries = new QueryBuilder(index.analyzer(), index.languages());
     }
 
@@ -198,7 +198,7 @@ class SearchCountsTest {
 
     /** Deleting three stories that say "said" takes three off its count, and off its facet values. */
     private static void assertCountsFollowDeletions(SearchIndex one, int stories) throws Exception {
-        ArticleSearch counting = new ArticleSearch(one, java.time.ZoneId.of("UTC"), 1.0, 0);
+        ArticleSearch counting = new ArticleSearch(one, java.time.ZoneId.of("UTC"), 1.0);
         SearchResults before = counting.search(SearchRequest.of("said"), 10);
         assertThat(before.total()).as("most of the stories").isGreaterThan(stories / 2);
         List<Long> gone = before.hits().stream().limit(3).map(SearchHit::articleId).toList();
@@ -228,7 +228,7 @@ class SearchCountsTest {
             asked.add(String.join(" ", java.util.Arrays.copyOfRange(words, at, Math.min(words.length, at + length))));
         }
         // A strong preference for recency, so it reorders many pages.
-        ArticleSearch ranked = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 5.0, 0);
+        ArticleSearch ranked = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 5.0);
         int compared = 0;
         for (String q : asked) {
             for (int page = 1; page <= 2; page++) {

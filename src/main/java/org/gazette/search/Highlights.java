@@ -75,9 +75,12 @@ final class Highlights {
                     return fields.fieldInfo(field);
                 }
             };
-            int[] passages = new int[FIELDS.length];
+            // A language no story is written in has no fields: Lucene would re-analyze them, and make
+            // a matcher of the query for that at every search (8% of highlighting a common word).
+            String[] present = java.util.Arrays.stream(FIELDS).filter(f -> fields.fieldInfo(f) != null).toArray(String[]::new);
+            int[] passages = new int[present.length];
             java.util.Arrays.fill(passages, 1);
-            marked = highlighter.highlightFields(FIELDS, query, new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), passages);
+            marked = highlighter.highlightFields(present, query, new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), passages);
         }
         for (int i = 0; i < page.length; i++) {
             String headline = first(marked, IndexFields.HEADLINE, i);

@@ -58,8 +58,6 @@ final class FacetCounter {
 
     /** Segment copies by segment core, dropped when the segment closes. */
     private static final Map<Object, SegmentOrds> SEGMENTS = new ConcurrentHashMap<>();
-    /** The tallies of each segment's common words, by segment core, dropped when the segment closes. */
-    private static final Map<Object, CommonWords> COMMON = new ConcurrentHashMap<>();
     /** The deleted documents of each segment, by segment and its deletions. */
     private static final Map<Object, int[]> DELETED = new ConcurrentHashMap<>();
     /**
@@ -77,7 +75,6 @@ final class FacetCounter {
     /** Matches are read afresh every time: no cache of earlier queries' matches. */
     private final IndexSearcher uncached;
     private final List<SegmentOrds> segments = new ArrayList<>();
-    private final List<CommonWords> common = new ArrayList<>();
     private final List<LongValues> toGlobal = new ArrayList<>();
     /** The last path element of each global ordinal, read at the first page of facets after a refresh. */
     private volatile String[] labels;
@@ -97,14 +94,14 @@ final class FacetCounter {
             segments.add(ords);
             // A segment's share of the budget, by its share of the documents when it is first seen.
             long share = budget * segmentReader.maxDoc() / Math.max(1, reader.maxDoc());
-            common.add(kept(COMMON, segmentReader.getCoreCacheHelper(), () -> CommonWords.of(segmentReader, ords, share)));
+            CommonWords.prepare(segmentReader, ords, share);
             toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
         }
     }
 
     /** How many common words' tallies the segments of this reader have, over all of them. */
     int commonWordTallies() {
-        return common.stream().mapToInt(CommonWords::size).sum();
+        return state.getReader().leaves().stream().mapToInt(leaf -> CommonWords.of(leaf.reader()).size()).sum();
     }
 
     /** The value (a tag's name, say) of global ordinal {@code ord}. */
@@ -195,7 +192,7 @@ final class FacetCounter {
         long total = 0;
         for (LeafReaderContext leaf : uncached.getIndexReader().leaves()) {
             SegmentOrds segment = segments.get(leaf.ord);
-            CommonWords.Tally tally = anyOf == null ? null : common.get(leaf.ord).commonest(anyOf);
+            CommonWords.Tally tally = anyOf == null ? null : CommonWords.of(leaf.reader()).commonest(anyOf);
             int[] counts = new int[segment.valueCount()];
             long found;
             if (tally != null) {

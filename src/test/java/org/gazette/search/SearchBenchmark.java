@@ -86,7 +86,9 @@ public final class SearchBenchmark {
                     cpuSeconds, n / cpuSeconds, 2 * n / cpuSeconds);
 
             try (SearchIndex.Lease lease = index.lease()) {
-                System.out.printf("  index segments: %d%n", lease.searcher().getIndexReader().leaves().size());
+                CommonWords.awaitMade();
+                System.out.printf("  index segments: %d, with %d tallies of common words (ready %.1f s after the swap)%n",
+                        lease.searcher().getIndexReader().leaves().size(), lease.searcher().counter().commonWordTallies(), seconds(t2));
             }
             ArticleSearch search = new ArticleSearch(index);
             QueryBuilder builder = new QueryBuilder(index.analyzer(), index.languages());

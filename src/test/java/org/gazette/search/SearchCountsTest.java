@@ -92,6 +92,7 @@ class SearchCountsTest {
         index.apply(all.subList(0, 1600), List.of(), 1);
         index.apply(all.subList(1600, all.size()), List.of(), 2);
         index.apply(List.of(), List.of(all.get(20).id(), all.get(2000).id()), 3);
+        commonWordTallies(index); // so the counts below go through them
         search = new ArticleSearch(index, java.time.ZoneId.of("UTC"), 1.0);
         small = SearchIndex.open(smallDir);
         small.apply(all.subList(0, 9), List.of(), 1);
@@ -210,8 +211,10 @@ class SearchCountsTest {
         assertThat(bySection).isEqualTo(after.total());
     }
 
-    private static int commonWordTallies(SearchIndex in) throws java.io.IOException {
+    /** Once the tallies of the index's segments are made (on a thread of their own), how many there are. */
+    private static int commonWordTallies(SearchIndex in) throws Exception {
         try (SearchIndex.Lease lease = in.lease()) {
+            CommonWords.awaitMade();
             return lease.searcher().counter().commonWordTallies();
         }
     }

@@ -33,7 +33,7 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class CommonWords {
 
-    static final int SHARE = 8;
+    static final int SHARE = 16;
     static final int LEAST = 256;
 
     /**

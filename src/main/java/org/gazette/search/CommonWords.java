@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -22,7 +21,7 @@ import org.apache.lucene.util.FixedBitSet;
  * The commonest words of one segment, each with the documents that hold it and the facet values
  * of those documents, counted once for the segment's life. A one-word search for a common word
  * ("water", "minister") is the dearest to count: reading its postings and tallying tens of
- * thousands of documents was two thirds of such a search. With its tally made ahead, counting it
+ * thousands of documents was half of such a search (JFR). With its tally made ahead, counting it
  * reads only what other languages and the byline add, and what was deleted since.
  *
  * <p>A word's documents are those holding it in a language's body or catch-all field, the two
@@ -35,6 +34,11 @@ final class CommonWords {
 
     static final int SHARE = 16;
     static final int LEAST = 256;
+    /**
+     * The tallies of all segments take at most this share of the heap: 4 MB of a 256 MB heap, the
+     * tallies of the 200 or so commonest words of 100,000 stories.
+     */
+    private static final int HEAP_SHARE = 64;
 
     /**
      * One word in one language: its {@code body} and {@code match} terms, the documents holding
@@ -81,13 +85,17 @@ final class CommonWords {
         return best;
     }
 
-    /** Starts making the tallies of {@code segment}'s common words, if nobody has yet. */
-    static void prepare(LeafReader segment, FacetCounter.SegmentOrds ords, long budgetBytes) {
+    /**
+     * Starts making the tallies of {@code segment}'s common words, if nobody has yet. Its share of
+     * the budget is its share of the documents of the reader ({@code readerDocs}) it is first seen in.
+     */
+    static void prepare(LeafReader segment, FacetCounter.SegmentOrds ords, int readerDocs) {
         IndexReader.CacheHelper core = segment.getCoreCacheHelper();
         if (core == null || MADE.putIfAbsent(core.getKey(), NONE) != null) {
             return;
         }
         core.addClosedListener(MADE::remove);
+        long budgetBytes = Runtime.getRuntime().maxMemory() / HEAP_SHARE * segment.maxDoc() / Math.max(1, readerDocs);
         MAKER.execute(() -> {
             try {
                 // Replaces only the mark: a segment merged away meanwhile has none.

@@ -61,11 +61,6 @@ final class FacetCounter {
     /** The deleted documents of each segment, by segment and its deletions. */
     private static final Map<Object, int[]> DELETED = new ConcurrentHashMap<>();
     /**
-     * The share of the heap the tallies of common words may take, over all segments: 4 MB of a
-     * 256 MB heap, which holds the tallies of the 220 or so commonest words of 100,000 stories.
-     */
-    private static final int COMMON_WORDS_HEAP_SHARE = 64;
-    /**
      * Totals by segment and its deletions, made the first time a query matches most of a segment:
      * an index refresh (every publish) then costs nothing for segments it did not touch.
      */
@@ -87,14 +82,11 @@ final class FacetCounter {
         uncached.setQueryCache(null);
         SortedSetDocValues all = state.getDocValues();
         MultiDocValues.MultiSortedSetDocValues multi = all instanceof MultiDocValues.MultiSortedSetDocValues m ? m : null;
-        long budget = Runtime.getRuntime().maxMemory() / COMMON_WORDS_HEAP_SHARE;
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader segmentReader = leaf.reader();
             SegmentOrds ords = kept(SEGMENTS, segmentReader.getCoreCacheHelper(), () -> read(segmentReader));
             segments.add(ords);
-            // A segment's share of the budget, by its share of the documents when it is first seen.
-            long share = budget * segmentReader.maxDoc() / Math.max(1, reader.maxDoc());
-            CommonWords.prepare(segmentReader, ords, share);
+            CommonWords.prepare(segmentReader, ords, reader.maxDoc());
             toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
         }
     }

@@ -52,8 +52,8 @@ final class CommonWords {
     /** Tallies by segment core ({@link #NONE} while they are being made), dropped when the segment closes. */
     private static final Map<Object, CommonWords> MADE = new ConcurrentHashMap<>();
     /**
-     * Tallies are made on a thread of their own, so a new searcher is in use at once: made while
-     * the index opened, they held a start of the site on 100,000 stories back by a third of a second.
+     * Tallies are made on a thread of their own, so no search waits for them: made while the index
+     * opened, they held a start of the site on 100,000 stories back by a third of a second.
      * Meanwhile their words are counted the longer way, with the same result.
      */
     private static final ExecutorService MAKER = Executors.newSingleThreadExecutor(task -> {
@@ -86,13 +86,20 @@ final class CommonWords {
     }
 
     /**
-     * Starts making the tallies of {@code segment}'s common words, if nobody has yet. Its share of
-     * the budget is its share of the documents of the reader ({@code readerDocs}) it is first seen in.
+     * The tallies of {@code segment}, or {@link #NONE} while they are being made: the first call for
+     * a segment starts making them. Its share of the budget is its share of the documents of the
+     * reader ({@code readerDocs}) it is first counted in. Made at the first count rather than when
+     * a searcher opens, so a bulk publish, which refreshes the index often and searches nothing,
+     * makes none.
      */
-    static void prepare(LeafReader segment, FacetCounter.SegmentOrds ords, int readerDocs) {
+    static CommonWords of(LeafReader segment, FacetCounter.SegmentOrds ords, int readerDocs) {
         IndexReader.CacheHelper core = segment.getCoreCacheHelper();
-        if (core == null || MADE.putIfAbsent(core.getKey(), NONE) != null) {
-            return;
+        if (core == null || segment.maxDoc() < LEAST) {
+            return NONE;
+        }
+        CommonWords made = MADE.get(core.getKey());
+        if (made != null || MADE.putIfAbsent(core.getKey(), NONE) != null) {
+            return made == null ? NONE : made;
         }
         core.addClosedListener(MADE::remove);
         long budgetBytes = Runtime.getRuntime().maxMemory() / HEAP_SHARE * segment.maxDoc() / Math.max(1, readerDocs);
@@ -104,12 +111,7 @@ final class CommonWords {
                 // Closed while being read (merged away): nothing to keep.
             }
         });
-    }
-
-    /** The tallies of {@code segment}, or {@link #NONE} while they are being made. */
-    static CommonWords of(LeafReader segment) {
-        IndexReader.CacheHelper core = segment.getCoreCacheHelper();
-        return core == null ? NONE : MADE.getOrDefault(core.getKey(), NONE);
+        return NONE;
     }
 
     /** Waits until the tallies of every segment seen so far are made. */

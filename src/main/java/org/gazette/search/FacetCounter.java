@@ -86,14 +86,28 @@ final class FacetCounter {
             LeafReader segmentReader = leaf.reader();
             SegmentOrds ords = kept(SEGMENTS, segmentReader.getCoreCacheHelper(), () -> read(segmentReader));
             segments.add(ords);
-            CommonWords.prepare(segmentReader, ords, reader.maxDoc());
             toGlobal.add(multi == null || multi.mapping == null ? LongValues.IDENTITY : multi.mapping.getGlobalOrds(leaf.ord));
         }
     }
 
-    /** How many common words' tallies the segments of this reader have, over all of them. */
-    int commonWordTallies() {
-        return state.getReader().leaves().stream().mapToInt(leaf -> CommonWords.of(leaf.reader()).size()).sum();
+    /**
+     * Has the tallies of common words made for every segment of this reader, as the first searches
+     * do, and waits for them; returns how many there are.
+     */
+    int awaitCommonWords() throws InterruptedException, java.util.concurrent.ExecutionException {
+        for (LeafReaderContext leaf : state.getReader().leaves()) {
+            commonWords(leaf);
+        }
+        CommonWords.awaitMade();
+        int tallies = 0;
+        for (LeafReaderContext leaf : state.getReader().leaves()) {
+            tallies += commonWords(leaf).size();
+        }
+        return tallies;
+    }
+
+    private CommonWords commonWords(LeafReaderContext leaf) {
+        return CommonWords.of(leaf.reader(), segments.get(leaf.ord), state.getReader().maxDoc());
     }
 
     /** The value (a tag's name, say) of global ordinal {@code ord}. */
@@ -184,7 +198,7 @@ final class FacetCounter {
         long total = 0;
         for (LeafReaderContext leaf : uncached.getIndexReader().leaves()) {
             SegmentOrds segment = segments.get(leaf.ord);
-            CommonWords.Tally tally = anyOf == null ? null : CommonWords.of(leaf.reader()).commonest(anyOf);
+            CommonWords.Tally tally = anyOf == null ? null : commonWords(leaf).commonest(anyOf);
             int[] counts = new int[segment.valueCount()];
             long found;
             if (tally != null) {

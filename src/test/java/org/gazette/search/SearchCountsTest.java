@@ -214,8 +214,7 @@ class SearchCountsTest {
     /** Once the tallies of the index's segments are made (on a thread of their own), how many there are. */
     private static int commonWordTallies(SearchIndex in) throws Exception {
         try (SearchIndex.Lease lease = in.lease()) {
-            CommonWords.awaitMade();
-            return lease.searcher().counter().commonWordTallies();
+            return lease.searcher().counter().awaitCommonWords();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.gazette.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -107,8 +109,10 @@ final class CommonWords {
             try {
                 // Replaces only the mark: a segment merged away meanwhile has none.
                 MADE.replace(core.getKey(), NONE, make(segment, ords, budgetBytes));
-            } catch (IOException | RuntimeException e) {
-                // Closed while being read (merged away): nothing to keep.
+            } catch (AlreadyClosedException e) {
+                // Merged away while being read: nothing to keep.
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         return NONE;

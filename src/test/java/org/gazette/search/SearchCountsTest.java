@@ -170,9 +170,8 @@ class SearchCountsTest {
                 most |= f.isEmpty() && expected.total() > archive.size() / 2;
             }
         }
-        // The comparison is worth something only if many queries found something, and some word
-        // most articles hold (counted through the articles that lack it), and common words were
-        // counted through their tallies.
+        // The comparison is worth something only if many queries found something, some word most
+        // articles hold, and common words were counted through their tallies.
         assertThat(nonZero).isGreaterThan(100);
         assertThat(most).as("a word in most articles").isTrue();
         assertThat(commonWordTallies(index)).as("tallies of common words").isGreaterThan(20);

@@ -34,7 +34,7 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class CommonWords {
 
-    static final int SHARE = 16;
+    private static final int SHARE = 16;
     static final int LEAST = 256;
     /**
      * The tallies of all segments take at most this share of the heap: 4 MB of a 256 MB heap, the
